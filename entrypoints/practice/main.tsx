@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Tactful practice</main>, document.getElementById('app')!);

@@ -1,0 +1,4 @@
+export { createLinter, type Linter } from './linter';
+export { patternType, literalSource, regexFromPattern, compromiseProblem, PatternGroup } from './patterns';
+export { splitSentences, type Segment } from './sentences';
+export type * from './types';

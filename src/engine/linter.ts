@@ -1,0 +1,388 @@
+import Sentiment from 'sentiment';
+import { PatternGroup, parseSentence, type Hit } from './patterns';
+import { countWords, isQuotedLine, looksLikeSignature, splitSentences, type Segment } from './sentences';
+import type {
+  Finding,
+  Fix,
+  InsertAt,
+  LintOptions,
+  PatternEntry,
+  Report,
+  Rule,
+  RuleSet,
+  Zone,
+} from './types';
+
+/** What one sentence contributes, computed once per distinct sentence text. */
+interface SentenceFacts {
+  /** Hits per pattern group, indexed like `Compiled.groups`. */
+  hits: Hit[][];
+  sentiment: number;
+  words: number;
+  question: boolean;
+  quoted: boolean;
+  signatureLike: boolean;
+  /** Quoted passages inside the sentence ("you said 'it is broken'"), never flagged. */
+  quotes: Array<[number, number]>;
+}
+
+interface CompiledRule {
+  rule: Rule;
+  trigger?: number;
+  triggerFixes: Array<string[] | undefined>;
+  unless?: number;
+  alternatives?: number;
+  required?: number;
+  except?: number;
+  customer?: PatternGroup;
+  customerExcept?: PatternGroup;
+  draft?: number;
+}
+
+/** A linter bound to one rule set; keeps a per-sentence cache between calls. */
+export interface Linter {
+  lint(text: string, options: LintOptions): Report;
+  readonly rules: readonly Rule[];
+}
+
+const PENALTY = { info: 3, warning: 8, error: 15 } as const;
+const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
+// Enough to keep every sentence of a long draft plus the ones an undo brings back.
+const CACHE_GENERATIONS = 2;
+
+/**
+ * Compiles a rule set (patterns compiled once) and returns a linter. Linting is incremental:
+ * facts are cached per sentence text, so an edit re-analyses only the sentences it touched,
+ * and reply-level rules combine the cached facts.
+ */
+export function createLinter(ruleSet: RuleSet): Linter {
+  const groups: PatternGroup[] = [];
+  const addGroup = (patterns: PatternEntry[] | undefined) => {
+    if (!patterns || patterns.length === 0) return undefined;
+    groups.push(new PatternGroup(patterns.map((p) => (typeof p === 'string' ? p : p.match))));
+    return groups.length - 1;
+  };
+  const standalone = (patterns: string[] | undefined) =>
+    patterns && patterns.length ? new PatternGroup(patterns) : undefined;
+
+  const neutral: Record<string, number> = {};
+  const compiled: CompiledRule[] = [];
+  for (const rule of ruleSet.rules) {
+    if (rule.enabled === false) continue;
+    const c = rule.check;
+    const cr: CompiledRule = { rule, triggerFixes: [] };
+    if (c.kind === 'phrase' || c.kind === 'pair') {
+      cr.trigger = addGroup(c.patterns);
+      cr.triggerFixes = c.patterns.map((p) => (typeof p === 'string' ? undefined : p.fixes));
+      cr.unless = addGroup(c.unless);
+      if (c.kind === 'pair') cr.alternatives = addGroup(c.alternatives);
+    } else if (c.kind === 'require') {
+      cr.required = addGroup(c.patterns);
+      cr.except = addGroup(c.unless);
+      cr.customer = standalone(c.when?.customer);
+      cr.customerExcept = standalone(c.when?.customerUnless);
+      cr.draft = addGroup(c.when?.draft);
+    } else {
+      cr.unless = addGroup(c.unless);
+      for (const w of c.neutralWords ?? []) neutral[w.toLowerCase()] = 0;
+    }
+    compiled.push(cr);
+  }
+
+  const sentiment = new Sentiment();
+  const sentimentOptions = { extras: neutral };
+  let cache = new Map<string, SentenceFacts>();
+  let previous = new Map<string, SentenceFacts>();
+  let customerCache: { text: string; needs: Map<CompiledRule, boolean> } | null = null;
+
+  function analyse(text: string): SentenceFacts {
+    const lower = text.toLowerCase();
+    let doc: ReturnType<typeof parseSentence> | undefined;
+    const parse = () => (doc ??= parseSentence(text));
+    const quoted = isQuotedLine(text);
+    return {
+      hits: quoted ? groups.map(() => []) : groups.map((g) => g.find(text, lower, parse)),
+      sentiment: quoted ? 0 : sentiment.analyze(text, sentimentOptions).score,
+      words: countWords(text),
+      question: /\?["'”’)]*$/.test(text),
+      quoted,
+      signatureLike: looksLikeSignature(text),
+      quotes: findQuotes(text),
+    };
+  }
+
+  function customerNeeds(cr: CompiledRule, customer: string): boolean {
+    if (customerCache?.text !== customer) customerCache = { text: customer, needs: new Map() };
+    const known = customerCache.needs.get(cr);
+    if (known !== undefined) return known;
+    const lower = customer.toLowerCase();
+    let doc: ReturnType<typeof parseSentence> | undefined;
+    const parse = () => (doc ??= parseSentence(customer));
+    const hits = cr.customer ? cr.customer.find(customer, lower, parse) : [];
+    const except = cr.customerExcept ? cr.customerExcept.find(customer, lower, parse) : [];
+    const need = hits.some((h) => !except.some((x) => overlaps(h, x)));
+    customerCache.needs.set(cr, need);
+    return need;
+  }
+
+  function lint(text: string, options: LintOptions): Report {
+    const t0 = performance.now();
+    const segments = splitSentences(text);
+    const facts: SentenceFacts[] = [];
+    let analysed = 0;
+    const next = new Map<string, SentenceFacts>();
+    for (const seg of segments) {
+      let f = next.get(seg.text) ?? cache.get(seg.text) ?? previous.get(seg.text);
+      if (!f) {
+        f = analyse(seg.text);
+        analysed++;
+      }
+      next.set(seg.text, f);
+      facts.push(f);
+    }
+    if (CACHE_GENERATIONS > 1) previous = cache;
+    cache = next;
+
+    const doc = new DocumentView(text, segments, facts, options);
+    const findings: Finding[] = [];
+    for (const cr of compiled) {
+      if (cr.rule.channels && !cr.rule.channels.includes(options.channel)) continue;
+      const c = cr.rule.check;
+      if (c.kind === 'phrase' || c.kind === 'pair') findings.push(...phraseFindings(cr, doc));
+      else if (c.kind === 'sentiment') findings.push(...sentimentFindings(cr, doc, c.threshold, c.skipQuestions));
+      else {
+        const customer = options.customerMessage?.trim();
+        let needed = true;
+        if (c.when) {
+          needed = customer
+            ? customerNeeds(cr, customer)
+            : cr.draft !== undefined && doc.content.some((i) => facts[i]!.hits[cr.draft!]!.length > 0);
+        }
+        if (needed && doc.words >= (c.minWords ?? 0)) {
+          const f = requireFinding(cr, doc, c.zone, c.insertAt);
+          if (f) findings.push(f);
+        }
+      }
+    }
+    findings.sort((a, b) => a.start - b.start || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+    let sentimentScore = 0;
+    for (const i of doc.content) sentimentScore += facts[i]!.sentiment;
+    return {
+      findings,
+      score: scoreOf(findings),
+      sentiment: { score: sentimentScore, comparative: doc.words ? sentimentScore / doc.words : 0 },
+      timings: { totalMs: performance.now() - t0, sentences: segments.length, analysed },
+    };
+  }
+
+  return { lint, rules: compiled.map((c) => c.rule) };
+}
+
+/** The reply as a sequence of analysed sentences, with its opening, closing and signature. */
+class DocumentView {
+  /** Indexes of the writer's own sentences (not quoted lines), in order. */
+  readonly content: number[] = [];
+  /** Indexes of the trailing signature sentences. */
+  readonly signature: number[] = [];
+  readonly words: number;
+
+  constructor(
+    readonly text: string,
+    readonly segments: Segment[],
+    readonly facts: SentenceFacts[],
+    readonly options: LintOptions,
+  ) {
+    let words = 0;
+    facts.forEach((f, i) => {
+      if (!f.quoted) {
+        this.content.push(i);
+        words += f.words;
+      }
+    });
+    this.words = words;
+    // Trailing lines that look like a signature, but never the whole reply.
+    for (let k = this.content.length - 1; k > 0 && this.signature.length < 4; k--) {
+      const i = this.content[k]!;
+      if (!facts[i]!.signatureLike) break;
+      this.signature.unshift(i);
+    }
+  }
+
+  /** Content sentences before the signature. */
+  get body(): number[] {
+    return this.content.slice(0, this.content.length - this.signature.length);
+  }
+
+  zone(zone: Zone): number[] {
+    if (zone === 'anywhere') return this.content;
+    const body = this.body;
+    if (zone === 'opening') return body.slice(0, 1);
+    return [...body.slice(-2), ...this.signature];
+  }
+}
+
+function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
+  const c = cr.rule.check as Extract<Rule['check'], { kind: 'phrase' | 'pair' }>;
+  const out: Finding[] = [];
+  const { facts, segments } = doc;
+  const contentPos = new Map(doc.content.map((i, k) => [i, k]));
+  let altAnywhere: boolean | undefined;
+  for (const i of doc.content) {
+    const f = facts[i]!;
+    const hits = f.hits[cr.trigger!]!;
+    if (hits.length === 0) continue;
+    if (cr.unless !== undefined && f.hits[cr.unless]!.length > 0) continue;
+    if (c.skipQuestions && f.question) continue;
+    if (c.kind === 'pair' && cr.alternatives !== undefined) {
+      const alt = cr.alternatives;
+      if (c.window === 'reply') {
+        altAnywhere ??= doc.content.some((j) => facts[j]!.hits[alt]!.length > 0);
+        if (altAnywhere) continue;
+      } else {
+        const k = contentPos.get(i)!;
+        const near = doc.content.slice(Math.max(0, k - c.window), k + c.window + 1);
+        if (near.some((j) => facts[j]!.hits[alt]!.length > 0)) continue;
+      }
+    }
+    const seg = segments[i]!;
+    for (const h of longestFirst(hits)) {
+      if (f.quotes.some(([qs, qe]) => h.start >= qs && h.end <= qe)) continue;
+      const start = seg.start + h.start;
+      const end = seg.start + h.end;
+      const actual = doc.text.slice(start, end);
+      const templates = cr.triggerFixes[h.pattern] ?? cr.rule.fixes ?? [];
+      out.push(finding(cr.rule, start, end, actual, templates.map((t) => replacementFix(doc, t, start, end))));
+    }
+  }
+  return out;
+}
+
+function sentimentFindings(
+  cr: CompiledRule,
+  doc: DocumentView,
+  threshold: number,
+  skipQuestions: boolean | undefined,
+): Finding[] {
+  const out: Finding[] = [];
+  for (const i of doc.body) {
+    const f = doc.facts[i]!;
+    if (f.sentiment > threshold) continue;
+    if (cr.unless !== undefined && f.hits[cr.unless]!.length > 0) continue;
+    if (skipQuestions && f.question) continue;
+    const seg = doc.segments[i]!;
+    out.push(finding(cr.rule, seg.start, seg.end, seg.text, []));
+  }
+  return out;
+}
+
+function requireFinding(cr: CompiledRule, doc: DocumentView, zone: Zone, insertAt: InsertAt): Finding | null {
+  const { facts } = doc;
+  const satisfied = doc.zone(zone).some((i) => {
+    const hits = facts[i]!.hits[cr.required!]!;
+    const except = cr.except === undefined ? [] : facts[i]!.hits[cr.except]!;
+    return hits.some((h) => !except.some((x) => overlaps(h, x)));
+  });
+  if (satisfied) return null;
+  const body = doc.body.length ? doc.body : doc.content;
+  const anchorIndex = insertAt === 'start' || insertAt === 'after-greeting' ? body[0] : body[body.length - 1];
+  const anchor = anchorIndex === undefined ? { start: 0, end: doc.text.length } : doc.segments[anchorIndex]!;
+  const fixes = (cr.rule.fixes ?? []).map((t) => insertionFix(doc, t, insertAt));
+  return finding(cr.rule, anchor.start, anchor.end, doc.text.slice(anchor.start, anchor.end), fixes);
+}
+
+function finding(rule: Rule, start: number, end: number, actual: string, fixes: Fix[]): Finding {
+  return { ruleId: rule.id, level: rule.level, message: rule.message, why: rule.why, start, end, actual, fixes };
+}
+
+/** Fills `{name}` with the customer's first name, or a friendly stand-in. */
+function fillTemplate(template: string, options: LintOptions): string {
+  return template.replace(/\{name\}/g, options.customerName?.trim() || 'there');
+}
+
+function replacementFix(doc: DocumentView, template: string, start: number, end: number): Fix {
+  const filled = fillTemplate(template, doc.options);
+  const { text } = doc;
+  if (filled === '') {
+    // Removing a lead-in ("As I said, the refund …"): take the following space too and
+    // capitalise the next word when the removed words opened the sentence.
+    let e = end;
+    while (e < text.length && (text[e] === ' ' || text[e] === ',')) e++;
+    const opensSentence = start === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, start - 3), start));
+    if (opensSentence && e < text.length && /[a-z]/.test(text[e]!)) {
+      return { label: 'Remove', start, end: e + 1, text: text[e]!.toUpperCase() };
+    }
+    return { label: 'Remove', start, end: e, text: '' };
+  }
+  const original = text.slice(start, end);
+  const cased = /^[A-Z]/.test(original) && /^[a-z]/.test(filled) ? filled[0]!.toUpperCase() + filled.slice(1) : filled;
+  return { label: `Replace with “${cased}”`, start, end, text: cased };
+}
+
+function insertionFix(doc: DocumentView, template: string, insertAt: InsertAt): Fix {
+  const sentence = fillTemplate(template, doc.options);
+  const { segments, text } = doc;
+  const body = doc.body.length ? doc.body : doc.content;
+  const email = doc.options.channel === 'email';
+  const label = `Add “${sentence}”`;
+  if (body.length === 0) return { label, start: 0, end: 0, text: sentence };
+  const first = segments[body[0]!]!;
+  const last = segments[body[body.length - 1]!]!;
+  if (insertAt === 'start') {
+    const sep = email && !/\s$/.test(sentence) ? (sentence.endsWith(',') ? '\n\n' : ' ') : ' ';
+    return { label, start: first.start, end: first.start, text: sentence + sep };
+  }
+  if (insertAt === 'after-greeting') {
+    const greeting = body.length > 1 && isGreetingLine(first.text);
+    if (!greeting) return { label, start: first.start, end: first.start, text: sentence + ' ' };
+    const second = segments[body[1]!]!;
+    return { label, start: second.start, end: second.start, text: sentence + ' ' };
+  }
+  if (insertAt === 'before-closing' && body.length > 1 && isSignOffLine(last.text)) {
+    const sep = text.slice(segments[body[body.length - 2]!]!.end, last.start).includes('\n') ? '\n\n' : ' ';
+    return { label, start: last.start, end: last.start, text: sentence + sep };
+  }
+  const after = last.end;
+  const sep = doc.signature.length && email ? '\n\n' : email && text.slice(first.end).includes('\n') ? '\n\n' : ' ';
+  return { label, start: after, end: after, text: sep + sentence };
+}
+
+const isGreetingLine = (t: string) => t.length <= 40 && /[,!:]$|^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(t);
+const isSignOffLine = (t: string) => t.length <= 30 && /,$/.test(t);
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+/** Keeps the longest of overlapping hits, in text order. */
+function longestFirst(hits: Hit[]): Hit[] {
+  const sorted = [...hits].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Hit[] = [];
+  for (const h of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && h.start < prev.end) {
+      if (h.end - h.start > prev.end - prev.start) out[out.length - 1] = h;
+      continue;
+    }
+    out.push(h);
+  }
+  return out;
+}
+
+/** Spans between matching quotation marks inside a sentence. */
+function findQuotes(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const re = /“[^”]*”|"[^"]*"|(?<!\w)'[^']{3,}'(?!\w)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/** 100 minus a penalty per finding by level; a rule counts at most twice. */
+function scoreOf(findings: Finding[]): number {
+  const perRule = new Map<string, number>();
+  let penalty = 0;
+  for (const f of findings) {
+    const n = (perRule.get(f.ruleId) ?? 0) + 1;
+    perRule.set(f.ruleId, n);
+    if (n <= 2) penalty += PENALTY[f.level];
+  }
+  return Math.max(0, 100 - penalty);
+}

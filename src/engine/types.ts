@@ -1,0 +1,143 @@
+/** How serious a finding is. */
+export type Level = 'info' | 'warning' | 'error';
+
+/** Where the reply is going: email expects greeting, thanks and a closing; chat does not. */
+export type Channel = 'email' | 'chat';
+
+/**
+ * A pattern is one of:
+ * - a literal phrase (`"not my department"`): case-insensitive, whole words, any apostrophe
+ *   and any run of spaces;
+ * - a regular expression written as `/source/flags` (`"/\\b[A-Z]{4,}\\b/"`);
+ * - compromise match syntax when it uses any of `# ( ) [ ] { } | * + ? ! ~ @ < >`
+ *   (`"(the|our) #Noun (forgot|lost)"`).
+ */
+export type Pattern = string;
+
+/** A pattern with fixes of its own, used instead of the rule's fixes when it matched. */
+export interface PatternWithFixes {
+  match: Pattern;
+  fixes: string[];
+}
+
+export type PatternEntry = Pattern | PatternWithFixes;
+
+/** Flags a span wherever a pattern matches, unless its sentence matches `unless`. */
+export interface PhraseCheck {
+  kind: 'phrase';
+  patterns: PatternEntry[];
+  /** A sentence matching any of these is never flagged (negation, ownership). */
+  unless?: Pattern[];
+  /** Do not flag inside questions ("Did the courier lose it?"). */
+  skipQuestions?: boolean;
+}
+
+/**
+ * Flags a span that needs a companion nearby: "we can't …" needs an alternative. When one of
+ * `alternatives` matches within `window` sentences either side (or anywhere when `window` is
+ * `"reply"`), nothing is flagged.
+ */
+export interface PairCheck {
+  kind: 'pair';
+  patterns: PatternEntry[];
+  unless?: Pattern[];
+  skipQuestions?: boolean;
+  alternatives: Pattern[];
+  window: number | 'reply';
+}
+
+/** Where a `require` rule looks for its phrase, and where its fix inserts one. */
+export type Zone = 'anywhere' | 'opening' | 'closing';
+export type InsertAt = 'start' | 'after-greeting' | 'before-closing' | 'end';
+
+/**
+ * Flags the reply when none of `patterns` matches in `zone`. With `when`, the rule only
+ * applies if the customer's message (or, without one, the draft) shows the need.
+ */
+export interface RequireCheck {
+  kind: 'require';
+  patterns: Pattern[];
+  zone: Zone;
+  /** A match of these in the zone does not count (e.g. "no thank you"). */
+  unless?: Pattern[];
+  insertAt: InsertAt;
+  when?: {
+    /** The customer's message shows the need when it matches one of these ... */
+    customer?: Pattern[];
+    /** ... and none of these (a happy customer). */
+    customerUnless?: Pattern[];
+    /** Without a customer message, the draft shows the need when it matches one of these. */
+    draft?: Pattern[];
+  };
+  /** Drafts shorter than this many words are left alone (a one-line chat answer). */
+  minWords?: number;
+}
+
+/** Flags sentences whose sentiment score is at or below `threshold`. */
+export interface SentimentCheck {
+  kind: 'sentiment';
+  threshold: number;
+  /** Words scored as neutral here (an apology is not negative tone). */
+  neutralWords?: string[];
+  unless?: Pattern[];
+  skipQuestions?: boolean;
+}
+
+export type Check = PhraseCheck | PairCheck | RequireCheck | SentimentCheck;
+
+/** One rule of a rule set, as read from `rules/<id>.yml` (examples left out). */
+export interface Rule {
+  id: string;
+  level: Level;
+  /** Starts with a verb: "Disallow …", "Require …". */
+  description: string;
+  message: string;
+  why: string;
+  /** Channels the rule applies to; both when absent. */
+  channels?: Channel[];
+  check: Check;
+  /** Replacement (phrase/pair) or inserted sentence (require). `{name}` is the customer's name. */
+  fixes?: string[];
+  enabled?: boolean;
+}
+
+export interface RuleSet {
+  rules: Rule[];
+}
+
+/** A change to the text: replace `[start, end)` with `text` (an insertion when start === end). */
+export interface Fix {
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One thing to coach, with offsets in UTF-16 code units of the linted text. */
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  message: string;
+  why: string;
+  start: number;
+  end: number;
+  /** The flagged text, `text.slice(start, end)`. */
+  actual: string;
+  fixes: Fix[];
+}
+
+export interface LintOptions {
+  customerMessage?: string;
+  /** The customer's first name, for greeting fixes. */
+  customerName?: string;
+  channel: Channel;
+}
+
+export interface Report {
+  findings: Finding[];
+  /** 100 means nothing to coach. */
+  score: number;
+  /** AFINN sentiment of the reply: sum and per-word average. */
+  sentiment: { score: number; comparative: number };
+  timings?: { totalMs: number; sentences: number; analysed: number };
+}

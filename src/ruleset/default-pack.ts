@@ -1,0 +1,13 @@
+import type { Rule, RuleSet } from '../engine';
+import type { RuleWithExamples } from './schema';
+import { toRule } from './merge';
+
+// Rule files are turned into data at build time (YAML plugin), so no YAML parser ships to pages.
+// The meta test validates every file against the schema with line numbers.
+const files = import.meta.glob<RuleWithExamples>('../../rules/*.yml', { eager: true, import: 'default' });
+
+/** The default rules with their examples, ordered by id. */
+export const defaultRulesWithExamples: RuleWithExamples[] = Object.values(files).sort((a, b) => a.id.localeCompare(b.id));
+
+/** The default rule pack. */
+export const defaultRuleSet: RuleSet = { rules: defaultRulesWithExamples.map((r): Rule => toRule(r)) };

@@ -1,0 +1,87 @@
+import type { Rule, RuleSet } from '../engine';
+import { RuleSetError } from './load';
+import type { RuleOverride, RuleWithExamples, TeamRuleSet } from './schema';
+
+/** Drops what only people and tests read (examples). */
+export function toRule(r: RuleWithExamples): Rule {
+  const { examples: _examples, ...rule } = r;
+  return rule;
+}
+
+type ListField = 'patterns' | 'unless' | 'alternatives';
+
+function editList(rule: Rule, field: ListField, edit: { add?: string[]; remove?: string[] }, file: string): Rule {
+  const check = rule.check as unknown as Record<string, unknown>;
+  if (field === 'alternatives' && rule.check.kind !== 'pair') {
+    throw new RuleSetError(file, undefined, `rules.${rule.id}.alternatives`, `${rule.id} is a ${rule.check.kind} rule and has no alternatives; remove this field`);
+  }
+  if (field !== 'unless' && rule.check.kind === 'sentiment') {
+    throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}`, `${rule.id} is a sentiment rule and has no ${field}; change its threshold instead`);
+  }
+  const current = ((check[field] as Array<string | { match: string }>) ?? []).slice();
+  const key = (p: string | { match: string }) => (typeof p === 'string' ? p : p.match);
+  for (const r of edit.remove ?? []) {
+    const at = current.findIndex((p) => key(p) === r);
+    if (at < 0) {
+      throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}.remove`, `"${r}" is not one of ${rule.id}'s ${field}; copy it exactly from the rule`);
+    }
+    current.splice(at, 1);
+  }
+  current.push(...(edit.add ?? []));
+  if (field === 'patterns' && current.length === 0) {
+    throw new RuleSetError(file, undefined, `rules.${rule.id}.patterns`, `removing every pattern leaves ${rule.id} empty; turn the rule off instead`);
+  }
+  return { ...rule, check: { ...rule.check, [field]: current } as Rule['check'] };
+}
+
+function applyOverride(rule: Rule, o: RuleOverride, file: string): Rule {
+  if (o === 'off' || o === 'on') return { ...rule, enabled: o === 'on' };
+  if (typeof o === 'string') return { ...rule, level: o, enabled: true };
+  let out: Rule = { ...rule };
+  if (o.enabled !== undefined) out.enabled = o.enabled;
+  if (o.level) out.level = o.level;
+  if (o.channels) out.channels = o.channels;
+  if (o.message) out.message = o.message;
+  if (o.why) out.why = o.why;
+  if (o.fixes) out.fixes = o.fixes;
+  for (const field of ['patterns', 'unless', 'alternatives'] as const) {
+    const edit = o[field];
+    if (edit) out = editList(out, field, edit, file);
+  }
+  const param = (name: 'threshold' | 'window' | 'minWords', kind: Rule['check']['kind']) => {
+    const value = o[name];
+    if (value === undefined) return;
+    if (out.check.kind !== kind) {
+      throw new RuleSetError(file, undefined, `rules.${rule.id}.${name}`, `${name} applies to ${kind} rules only and ${rule.id} is a ${out.check.kind} rule; remove it`);
+    }
+    out = { ...out, check: { ...out.check, [name]: value } as Rule['check'] };
+  };
+  param('threshold', 'sentiment');
+  param('window', 'pair');
+  param('minWords', 'require');
+  return out;
+}
+
+/**
+ * Puts a team's rule set on top of the default pack: overrides by rule id, then custom rules.
+ * Throws a RuleSetError naming the field at fault; the caller keeps the rules in force.
+ */
+export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'rule set'): RuleSet {
+  const base = team.extends === 'none' ? [] : pack;
+  const byId = new Map(base.map((r) => [r.id, r]));
+  for (const [id, o] of Object.entries(team.rules)) {
+    const rule = byId.get(id) ?? team.custom.map(toRule).find((r) => r.id === id);
+    if (!rule) {
+      throw new RuleSetError(file, undefined, `rules.${id}`, `there is no rule "${id}"; use one of ${[...byId.keys()].join(', ')}`);
+    }
+    if (byId.has(id)) byId.set(id, applyOverride(rule, o, file));
+  }
+  for (const custom of team.custom) {
+    if (byId.has(custom.id)) {
+      throw new RuleSetError(file, undefined, `custom.${custom.id}`, `"${custom.id}" is already a rule of the pack; give the custom rule another id or override the pack's rule under "rules"`);
+    }
+    const o = team.rules[custom.id];
+    byId.set(custom.id, o ? applyOverride(toRule(custom), o, file) : toRule(custom));
+  }
+  return { rules: [...byId.values()] };
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { compromiseProblem, patternType, regexFromPattern } from '../engine';
+import type { Rule } from '../engine';
+
+/** The bad example's span for require-* rules: the reply as a whole. */
+export const WHOLE_REPLY = 'whole reply';
+
+const RULE_ID = /^(no|require)-[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** Why a regular expression could hang the page, or null when it is safe. */
+export function regexProblem(source: string): string | null {
+  if (source.length > 300) return 'it is longer than 300 characters; split it into several patterns';
+  if (/\\[1-9]|\\k</.test(source)) return 'back-references are not allowed; list the variants instead';
+  // A quantified group that itself contains a quantifier, e.g. (a+)+ or (\w*\s?)*: catastrophic backtracking.
+  if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(source)) {
+    return 'it nests a repeat inside a repeat (like (a+)+), which can freeze the page; remove the inner or outer repeat';
+  }
+  return null;
+}
+
+const pattern = z.string().min(1, 'a pattern is empty; remove it or write a phrase').superRefine((p, ctx) => {
+  const type = patternType(p);
+  if (type === 'regex') {
+    let problem: string | null;
+    try {
+      regexFromPattern(p);
+      problem = regexProblem(p.slice(1, p.lastIndexOf('/')));
+    } catch (e) {
+      problem = `it is not a valid regular expression (${(e as Error).message})`;
+    }
+    if (problem) ctx.addIssue({ code: 'custom', message: `regex ${p} is unsafe or invalid: ${problem}` });
+  } else if (type === 'compromise') {
+    const problem = compromiseProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: `compromise pattern "${p}" does not compile: ${problem}` });
+  }
+});
+
+const patterns = z.array(pattern).min(1, 'list at least one pattern');
+const patternEntry = z.union([pattern, z.strictObject({ match: pattern, fixes: z.array(z.string()) })]);
+const level = z.enum(['info', 'warning', 'error'], { message: 'level must be one of info, warning, error' });
+const channel = z.enum(['email', 'chat'], { message: 'channel must be email or chat' });
+
+const phraseCheck = z.strictObject({
+  kind: z.literal('phrase'),
+  patterns: z.array(patternEntry).min(1, 'list at least one pattern'),
+  unless: patterns.optional(),
+  skipQuestions: z.boolean().optional(),
+});
+const pairCheck = z.strictObject({
+  kind: z.literal('pair'),
+  patterns: z.array(patternEntry).min(1, 'list at least one pattern'),
+  unless: patterns.optional(),
+  skipQuestions: z.boolean().optional(),
+  alternatives: patterns,
+  window: z.union([z.number().int().min(0).max(20), z.literal('reply')], {
+    message: 'window must be a number of sentences (0-20) or "reply"',
+  }),
+});
+const requireCheck = z.strictObject({
+  kind: z.literal('require'),
+  patterns,
+  zone: z.enum(['anywhere', 'opening', 'closing'], { message: 'zone must be anywhere, opening or closing' }),
+  unless: patterns.optional(),
+  insertAt: z.enum(['start', 'after-greeting', 'before-closing', 'end'], {
+    message: 'insertAt must be start, after-greeting, before-closing or end',
+  }),
+  when: z
+    .strictObject({ customer: patterns.optional(), customerUnless: patterns.optional(), draft: patterns.optional() })
+    .optional(),
+  minWords: z.number().int().min(0).optional(),
+});
+const sentimentCheck = z.strictObject({
+  kind: z.literal('sentiment'),
+  threshold: z.number().max(0, 'threshold must be 0 or below (negative sentiment)'),
+  neutralWords: z.array(z.string()).optional(),
+  unless: patterns.optional(),
+  skipQuestions: z.boolean().optional(),
+});
+
+/** The check a rule configures; its `kind` picks one of the engine's checks. */
+export const checkSchema = z.discriminatedUnion('kind', [phraseCheck, pairCheck, requireCheck, sentimentCheck], {
+  message: 'check.kind must be one of phrase, pair, require, sentiment',
+});
+
+const example = z.strictObject({
+  text: z.string().min(1),
+  customer: z.string().optional(),
+  channel: channel.optional(),
+  customerName: z.string().optional(),
+});
+
+/** A rule as written by people: the engine's rule plus its examples. */
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(RULE_ID, 'id must be kebab-case starting with no- or require- (e.g. no-blame-shifting)'),
+  level,
+  description: z.string().regex(/^[A-Z][a-z]+s\b/, 'description must start with a verb such as "Disallow" or "Require"'),
+  message: z.string().min(1, 'write the short message shown on the card'),
+  why: z.string().min(20, 'explain in a sentence or two why this matters to the customer'),
+  channels: z.array(channel).min(1).optional(),
+  check: checkSchema,
+  fixes: z.array(z.string()).optional(),
+  enabled: z.boolean().optional(),
+  examples: z
+    .strictObject({
+      bad: z.array(example.extend({ flag: z.string().min(1, 'flag the exact span, or "whole reply"') })).default([]),
+      good: z.array(example).default([]),
+    })
+    .optional(),
+});
+
+export type RuleWithExamples = z.infer<typeof ruleSchema>;
+export type Example = NonNullable<RuleWithExamples['examples']>['good'][number];
+export type BadExample = NonNullable<RuleWithExamples['examples']>['bad'][number];
+
+// The schema and the engine must agree on what a rule is.
+const _assignable: (r: RuleWithExamples) => Rule = (r) => r;
+void _assignable;
+
+const listEdit = z.strictObject({ add: z.array(pattern).optional(), remove: z.array(z.string()).optional() });
+
+/** A team's change to one rule of the pack. */
+export const overrideSchema = z.union([
+  z.enum(['off', 'on'], { message: 'use off, on, a level, or a map of settings' }),
+  level,
+  z.strictObject({
+    enabled: z.boolean().optional(),
+    level: level.optional(),
+    channels: z.array(channel).min(1).optional(),
+    message: z.string().min(1).optional(),
+    why: z.string().min(1).optional(),
+    fixes: z.array(z.string()).optional(),
+    patterns: listEdit.optional(),
+    unless: listEdit.optional(),
+    alternatives: listEdit.optional(),
+    threshold: z.number().max(0).optional(),
+    window: z.union([z.number().int().min(0).max(20), z.literal('reply')]).optional(),
+    minWords: z.number().int().min(0).optional(),
+  }),
+]);
+
+/** One team's rule set: overrides of the default pack plus custom rules, in one document. */
+export const teamRuleSetSchema = z.strictObject({
+  tactful: z.literal(1, { message: 'start the document with "tactful: 1" (the format version)' }),
+  name: z.string().min(1).optional(),
+  extends: z.enum(['default', 'none'], { message: 'extends must be default or none' }).default('default'),
+  rules: z.record(z.string(), overrideSchema).default({}),
+  custom: z.array(ruleSchema).default([]),
+});
+
+export type RuleOverride = z.infer<typeof overrideSchema>;
+export type TeamRuleSet = z.infer<typeof teamRuleSetSchema>;

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import preact from '@preact/preset-vite';
+import yaml from '@rollup/plugin-yaml';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      {
+        plugins: [yaml()],
+        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/rules/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        plugins: [WxtVitest(), preact(), yaml()],
+        test: {
+          name: 'dom',
+          root,
+          include: ['tests/dom/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          server: { deps: { inline: ['zustand'] } },
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import yaml from '@rollup/plugin-yaml';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  vite: () => ({
+    plugins: [preact(), yaml()],
+    build: { target: 'es2022' },
+  }),
+  manifest: {
+    name: 'Tactful',
+    description: 'On-device tone coach for customer-service replies. Nothing you type leaves the browser.',
+    permissions: ['storage'],
+    action: { default_title: 'Tactful' },
+  },
+  webExt: {
+    binaries: { chrome: '/usr/bin/chromium' },
+    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  },
+});
