@@ -16,6 +16,6 @@ export default defineConfig({
   },
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },
-    chromiumArgs: ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromiumArgs: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   },
 });
