@@ -201,7 +201,7 @@ class DocumentView {
     });
     this.words = words;
     // Trailing lines that look like a signature, but never the whole reply.
-    for (let k = this.content.length - 1; k > 0 && this.signature.length < 4; k--) {
+    for (let k = this.content.length - 1; k > 0 && this.signature.length < 8; k--) {
       const i = this.content[k]!;
       if (!facts[i]!.signatureLike) break;
       this.signature.unshift(i);

@@ -70,15 +70,22 @@ export const isQuotedLine = (segmentText: string) => segmentText.startsWith('>')
 const SIGNATURE_MARK = /^(?:[-–—~^*/]\s*[A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*)?|\^?[A-Z]{1,3})\s*$/;
 const NAME_LINE = /^(?:[A-Z][\w.'&-]*)(?:\s+(?:[A-Z][\w.'&-]*|of|the|at|&|-|\|))*,?$/;
 
+const CONTACT = /__email__|\[(?:phone|name|email|address)\]|@|https?:\/\/|www\.|\+?\d[\d\s().-]{6,}\d|^(?:tel|telephone|mobile|phone|email|e-mail|fax)\b/i;
+const TITLE_WORD = /^(?:[A-Z0-9][\w.'’&-]*|of|the|at|and|&|-|–|\||for|de|du|la|le|on|by|,)$/;
+
 /**
  * Whether a segment at the end of a reply is part of a signature: agent initials ("^JS",
- * "-Becky"), or a short line of capitalised names ("Dana Smith", "Acme Support").
+ * "-Becky"), contact lines (phone, e-mail, links), or a short line of capitalised words
+ * ("Dana Smith", "General Manager", "Hotel Royal, Mumbai").
  */
 export function looksLikeSignature(segmentText: string): boolean {
   const t = segmentText.trim();
   if (SIGNATURE_MARK.test(t)) return true;
-  const words = t.split(/\s+/);
-  return words.length <= 4 && NAME_LINE.test(t) && !/[.!?]$/.test(t);
+  if (/[.!?]$/.test(t) && !/\.\.$/.test(t)) return CONTACT.test(t) && t.split(/\s+/).length <= 6;
+  if (CONTACT.test(t) && t.split(/\s+/).length <= 10) return true;
+  const words = t.replace(/,/g, ' , ').split(/\s+/).filter(Boolean);
+  if (words.length <= 4 && NAME_LINE.test(t)) return true;
+  return words.length <= 9 && words.every((w) => TITLE_WORD.test(w)) && /^[A-Z]/.test(t);
 }
 
 /** Counts words the way a writer would (runs of letters or digits). */

@@ -1,0 +1,62 @@
+import type { Finding, Fix, Level } from '../../engine';
+
+export interface FindingListProps {
+  /** Null while the coach is loading. */
+  findings: readonly Finding[] | null;
+  draftEmpty: boolean;
+  onApplyFix(fix: Fix): void;
+}
+
+const LEVEL_LABEL: Record<Level, string> = { error: 'Error', warning: 'Warning', info: 'Tip' };
+
+/** The findings with their reasons and one button per fix; a polite live region. */
+export function FindingList({ findings, draftEmpty, onApplyFix }: FindingListProps) {
+  return (
+    <div class="findings" aria-live="polite">
+      {findings === null ? (
+        <p class="findings-empty">Loading the coach…</p>
+      ) : draftEmpty ? (
+        <p class="findings-empty">Write or paste a draft reply to get coached.</p>
+      ) : findings.length === 0 ? (
+        <p class="findings-empty findings-clean">Nothing to coach — nice reply</p>
+      ) : (
+        <ul class="finding-list">
+          {findings.map((f, i) => {
+            const messageId = `finding-${i}-message`;
+            return (
+              <li key={`${f.ruleId}-${f.start}-${f.end}`} class={`finding level-${f.level}`} data-rule-id={f.ruleId}>
+                <div class="finding-head">
+                  <span class="finding-level">{LEVEL_LABEL[f.level]}</span>
+                  <code class="finding-rule">{f.ruleId}</code>
+                </div>
+                <p class="finding-message" id={messageId}>
+                  {f.message}
+                </p>
+                {f.actual && <q class="finding-actual">{f.actual}</q>}
+                <p class="finding-why">{f.why}</p>
+                {f.fixes.length > 0 && (
+                  <div class="finding-fixes">
+                    {f.fixes.map((fix, j) => (
+                      <button
+                        key={j}
+                        type="button"
+                        class="fix-button"
+                        aria-describedby={messageId}
+                        data-fix-start={fix.start}
+                        data-fix-end={fix.end}
+                        data-fix-text={fix.text}
+                        onClick={() => onApplyFix(fix)}
+                      >
+                        {fix.label}
+                      </button>
+                    ))}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
