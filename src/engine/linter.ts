@@ -1,6 +1,6 @@
 import Sentiment from 'sentiment';
 import { PatternGroup, parseSentence, type Hit } from './patterns';
-import { countWords, isQuotedLine, looksLikeSignature, splitSentences, type Segment } from './sentences';
+import { countWords, isQuotedLine, isSignOffLine, looksLikeSignature, splitSentences, type Segment } from './sentences';
 import type {
   Finding,
   Fix,
@@ -22,6 +22,8 @@ interface SentenceFacts {
   question: boolean;
   quoted: boolean;
   signatureLike: boolean;
+  /** A short closing formula on its own line ("Kind regards,", "Best,"). */
+  signOff: boolean;
   /** Quoted passages inside the sentence ("you said 'it is broken'"), never flagged. */
   quotes: Array<[number, number]>;
 }
@@ -100,14 +102,19 @@ export function createLinter(ruleSet: RuleSet): Linter {
     let doc: ReturnType<typeof parseSentence> | undefined;
     const parse = () => (doc ??= parseSentence(text));
     const quoted = isQuotedLine(text);
+    const quotes = findQuotes(text);
+    // Words the writer quotes from someone else say nothing about the writer's own tone.
+    let ownWords = text;
+    for (const [qs, qe] of quotes) ownWords = ownWords.slice(0, qs) + ' '.repeat(qe - qs) + ownWords.slice(qe);
     return {
       hits: quoted ? groups.map(() => []) : groups.map((g) => g.find(text, lower, parse)),
-      sentiment: quoted ? 0 : sentiment.analyze(text, sentimentOptions).score,
+      sentiment: quoted ? 0 : sentiment.analyze(ownWords, sentimentOptions).score,
       words: countWords(text),
       question: /\?["'”’)]*$/.test(text),
       quoted,
       signatureLike: looksLikeSignature(text),
-      quotes: findQuotes(text),
+      signOff: isSignOffLine(text),
+      quotes,
     };
   }
 
@@ -206,6 +213,16 @@ class DocumentView {
       if (!facts[i]!.signatureLike) break;
       this.signature.unshift(i);
     }
+    // A sign-off line ("Kind regards,") starts the signature, whatever the lines after it say.
+    const n = this.content.length;
+    for (let k = n - 1 - this.signature.length; k > 0 && k >= n - 8; k--) {
+      const i = this.content[k]!;
+      if (facts[i]!.signOff) {
+        this.signature.unshift(...this.content.slice(k, n - this.signature.length));
+        break;
+      }
+      if (facts[i]!.words > 10 || /[.!?]$/.test(segments[i]!.text)) break;
+    }
   }
 
   /** Content sentences before the signature. */
@@ -217,7 +234,8 @@ class DocumentView {
     if (zone === 'anywhere') return this.content;
     const body = this.body;
     if (zone === 'opening') return body.slice(0, 1);
-    return [...body.slice(-2), ...this.signature];
+    // The closing line is the last sentence before the signature.
+    return [...body.slice(-1), ...this.signature];
   }
 }
 
@@ -235,13 +253,16 @@ function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
     if (c.skipQuestions && f.question) continue;
     if (c.kind === 'pair' && cr.alternatives !== undefined) {
       const alt = cr.alternatives;
+      // An alternative inside the trigger itself ("nothing we can do") does not count.
+      const offersAlternative = (j: number) =>
+        facts[j]!.hits[alt]!.some((a) => j !== i || !hits.some((h) => overlaps(a, h)));
       if (c.window === 'reply') {
-        altAnywhere ??= doc.content.some((j) => facts[j]!.hits[alt]!.length > 0);
-        if (altAnywhere) continue;
+        altAnywhere ??= doc.content.some((j) => j !== i && offersAlternative(j));
+        if (altAnywhere || offersAlternative(i)) continue;
       } else {
         const k = contentPos.get(i)!;
         const near = doc.content.slice(Math.max(0, k - c.window), k + c.window + 1);
-        if (near.some((j) => facts[j]!.hits[alt]!.length > 0)) continue;
+        if (near.some(offersAlternative)) continue;
       }
     }
     const seg = segments[i]!;
@@ -347,7 +368,6 @@ function insertionFix(doc: DocumentView, template: string, insertAt: InsertAt): 
 }
 
 const isGreetingLine = (t: string) => t.length <= 40 && /[,!:]$|^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(t);
-const isSignOffLine = (t: string) => t.length <= 30 && /,$/.test(t);
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;

@@ -9,6 +9,7 @@ export interface Hit {
   pattern: number;
 }
 
+const TRAILING = /[\s"'”’)\].,;:!?]/;
 const COMPROMISE_SYNTAX = /[#()[\]{}|*+?!~@<>]/;
 const REGEX_LITERAL = /^\/(.+)\/([a-z]*)$/s;
 
@@ -115,7 +116,10 @@ export class PatternGroup {
         offset: { start: number; length: number };
       }>;
       for (const f of found) {
-        hits.push({ start: f.offset.start, end: f.offset.start + f.offset.length, pattern: cp.index });
+        // compromise's span runs on over the punctuation and space after the last word.
+        let end = f.offset.start + f.offset.length;
+        while (end > f.offset.start && TRAILING.test(text[end - 1]!)) end--;
+        hits.push({ start: f.offset.start, end, pattern: cp.index });
       }
     }
     return hits;

@@ -88,6 +88,14 @@ export function looksLikeSignature(segmentText: string): boolean {
   return words.length <= 9 && words.every((w) => TITLE_WORD.test(w)) && /^[A-Z]/.test(t);
 }
 
+const SIGN_OFF = /^(?:(?:with )?(?:best|kind|kindest|warm|warmest|many|sincere)?\s*(?:regards|wishes|thanks|sincerely|cheers|best|yours(?: sincerely| faithfully| truly)?|faithfully|rgds|regrads|respectfully|warmly)|thank you|thanks(?: again)?|best)\s*[,!.]?$/i;
+
+/** A short closing formula on a line of its own ("Kind regards,", "Best,", "Thanks again!"). */
+export function isSignOffLine(segmentText: string): boolean {
+  const t = segmentText.trim();
+  return t.length <= 30 && (SIGN_OFF.test(t) || (/,$/.test(t) && t.split(/\s+/).length <= 4));
+}
+
 /** Counts words the way a writer would (runs of letters or digits). */
 export function countWords(text: string): number {
   const m = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../src/engine';
+import { defaultRulesWithExamples } from '../../src/ruleset/default-pack';
+import { WHOLE_REPLY, toRule } from '../../src/ruleset';
+
+// One generic test runs every rule's own examples, each rule on its own so that an example
+// proves what that rule does.
+describe.each(defaultRulesWithExamples.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+  const linter = createLinter({ rules: [toRule(rule)] });
+  const lint = (ex: { text: string; customer?: string; channel?: 'email' | 'chat'; customerName?: string }) =>
+    linter.lint(ex.text, { customerMessage: ex.customer, channel: ex.channel ?? 'email', customerName: ex.customerName });
+
+  it.each((rule.examples?.bad ?? []).map((ex) => [ex.text, ex] as const))('flags: %s', (_t, ex) => {
+    const found = lint(ex).findings.filter((f) => f.ruleId === rule.id);
+    expect(found.length, 'expected a finding').toBeGreaterThan(0);
+    if (ex.flag !== WHOLE_REPLY) expect(found.map((f) => f.actual)).toContain(ex.flag);
+    for (const f of found) expect(ex.text.slice(f.start, f.end)).toBe(f.actual);
+  });
+
+  it.each((rule.examples?.good ?? []).map((ex) => [ex.text, ex] as const))('accepts: %s', (_t, ex) => {
+    expect(lint(ex).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
+  });
+});
