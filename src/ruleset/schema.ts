@@ -9,7 +9,7 @@ const RULE_ID = /^(no|require)-[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** Why a regular expression could hang the page, or null when it is safe. */
 export function regexProblem(source: string): string | null {
-  if (source.length > 300) return 'it is longer than 300 characters; split it into several patterns';
+  if (source.length > 500) return 'it is longer than 500 characters; split it into several patterns';
   if (/\\[1-9]|\\k</.test(source)) return 'back-references are not allowed; list the variants instead';
   // A quantified group that itself contains a quantifier, e.g. (a+)+ or (\w*\s?)*: catastrophic backtracking.
   if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(source)) {
@@ -93,7 +93,7 @@ const example = z.strictObject({
 export const ruleSchema = z.strictObject({
   id: z.string().regex(RULE_ID, 'id must be kebab-case starting with no- or require- (e.g. no-blame-shifting)'),
   level,
-  description: z.string().regex(/^[A-Z][a-z]+s\b/, 'description must start with a verb such as "Disallow" or "Require"'),
+  description: z.string().regex(/^[A-Z][a-z]+\b/, 'description must start with a verb such as "Disallow" or "Require"'),
   message: z.string().min(1, 'write the short message shown on the card'),
   why: z.string().min(20, 'explain in a sentence or two why this matters to the customer'),
   channels: z.array(channel).min(1).optional(),
