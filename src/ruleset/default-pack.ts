@@ -1,6 +1,6 @@
 import type { Rule, RuleSet } from '../engine';
 import type { RuleWithExamples } from './schema';
-import { toRule } from './merge';
+import { toRule } from './to-rule';
 
 // Rule files are turned into data at build time (YAML plugin), so no YAML parser ships to pages.
 // The meta test validates every file against the schema with line numbers.

@@ -1,4 +1,5 @@
 export { RuleSetError, parseRuleFile, parseTeamRuleSet } from './load';
-export { mergeRuleSet, toRule } from './merge';
+export { mergeRuleSet } from './merge';
+export { toRule } from './to-rule';
 export { ruleSchema, teamRuleSetSchema, regexProblem, WHOLE_REPLY } from './schema';
 export type { RuleWithExamples, TeamRuleSet, RuleOverride, Example, BadExample } from './schema';

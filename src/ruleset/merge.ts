@@ -1,12 +1,8 @@
 import type { Rule, RuleSet } from '../engine';
 import { RuleSetError } from './load';
-import type { RuleOverride, RuleWithExamples, TeamRuleSet } from './schema';
+import type { RuleOverride, TeamRuleSet } from './schema';
+import { toRule } from './to-rule';
 
-/** Drops what only people and tests read (examples). */
-export function toRule(r: RuleWithExamples): Rule {
-  const { examples: _examples, ...rule } = r;
-  return rule;
-}
 
 type ListField = 'patterns' | 'unless' | 'alternatives';
 

@@ -1,0 +1,82 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The built extension (`npm run build`). */
+export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)), '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens one of the extension's pages, e.g. `practice.html`. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Closes the browser and removes its temporary profile. */
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian's Chromium headless with the built extension in a fresh temporary profile.
+ * The install-time practice tab the background opens is closed, so tests start from a clean slate.
+ */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'tactful-e2e-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+      ],
+    });
+    const ctx = context;
+    const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    await closeInstallTab(ctx, extensionId);
+    return {
+      context: ctx,
+      extensionId,
+      async openExtensionPage(path) {
+        const page = await ctx.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+        return page;
+      },
+      async close() {
+        await ctx.close();
+        await rm(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The background opens practice.html on install; wait for that tab and close it. */
+async function closeInstallTab(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/practice.html`;
+  const isInstallTab = (p: Page) => p.url() === url;
+  const tab =
+    context.pages().find(isInstallTab) ??
+    (await context.waitForEvent('page', { predicate: isInstallTab, timeout: 10_000 }).catch(() => {
+      throw new Error(`The background did not open ${url} on install.`);
+    }));
+  await tab.close();
+}
