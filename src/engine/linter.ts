@@ -225,6 +225,14 @@ class DocumentView {
     }
   }
 
+  private positions?: Map<number, number>;
+
+  /** Where sentence `i` sits among the content sentences (built once per lint, not per rule). */
+  positionOf(i: number): number {
+    this.positions ??= new Map(this.content.map((seg, k) => [seg, k]));
+    return this.positions.get(i)!;
+  }
+
   /** Content sentences before the signature. */
   get body(): number[] {
     return this.content.slice(0, this.content.length - this.signature.length);
@@ -243,7 +251,6 @@ function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
   const c = cr.rule.check as Extract<Rule['check'], { kind: 'phrase' | 'pair' }>;
   const out: Finding[] = [];
   const { facts, segments } = doc;
-  const contentPos = new Map(doc.content.map((i, k) => [i, k]));
   let altAnywhere: boolean | undefined;
   for (const i of doc.content) {
     const f = facts[i]!;
@@ -260,7 +267,7 @@ function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
         altAnywhere ??= doc.content.some((j) => j !== i && offersAlternative(j));
         if (altAnywhere || offersAlternative(i)) continue;
       } else {
-        const k = contentPos.get(i)!;
+        const k = doc.positionOf(i);
         const near = doc.content.slice(Math.max(0, k - c.window), k + c.window + 1);
         if (near.some(offersAlternative)) continue;
       }

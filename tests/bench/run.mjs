@@ -1,0 +1,336 @@
+// Tactful engine benchmark: prints figures, asserts nothing. Run with `npm run bench`
+// (builds dist/cli/tactful.mjs first). Single process, except one short child per import-cost
+// sample, so the measured process never pays compromise's import inside a timed lint.
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { CUSTOMER_MESSAGE, countWords, makeDraft, middleEdit, parsedEdit } from './drafts.mjs';
+import { measureSizes } from './size.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bundle = new URL('../../dist/cli/tactful.mjs', import.meta.url);
+
+// First thing: import the engine bundle (compromise, sentiment and the rule pack evaluate here),
+// so that no timed lint below includes it.
+const importStart = performance.now();
+const { createLinter, defaultRuleSet } = await import(bundle.href);
+const bundleImportMs = performance.now() - importStart;
+
+const OPTIONS = { channel: 'email', customerMessage: CUSTOMER_MESSAGE };
+const SIZES = [
+  { words: 150, cold: 200, edit: 500 },
+  { words: 1000, cold: 80, edit: 400 },
+  { words: 10000, cold: 30, edit: 300 },
+];
+const TARGETS = { edit: { 1000: 2, 10000: 3 }, cold: { 1000: 40 } };
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  const mid = s.length >> 1;
+  return {
+    n: s.length,
+    min: s[0],
+    median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2,
+    p90: at(0.9),
+    max: s[s.length - 1],
+  };
+}
+
+const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const kib = (b) => (b / 1024).toFixed(1);
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+const fmtInt = (n) => n.toLocaleString('en-US');
+
+function table(headers, rows, align) {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (align[i] === 'r' ? lpad(c, widths[i]) : pad(c, widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function markdown(headers, rows, align) {
+  const sep = align.map((a) => (a === 'r' ? '---:' : ':---'));
+  return [headers, sep, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+// Same reading of a pattern string as the engine's patternType (src/engine/patterns.ts).
+function patternKind(p) {
+  if (/^\/(.+)\/([a-z]*)$/s.test(p)) return 'regex';
+  if (/[#()[\]{}|*+?!~@<>]/.test(p)) return 'compromise';
+  return 'literal';
+}
+
+// Whether the engine would parse a sentence with compromise: some compromise pattern has all
+// its required words in it (mirrors requiredWords in src/engine/patterns.ts).
+function compromiseParses(ruleSet, sentence) {
+  const lower = sentence.toLowerCase();
+  const patterns = ruleSet.rules.flatMap((r) =>
+    ['patterns', 'unless', 'alternatives'].flatMap((f) => r.check[f] ?? []).concat(r.check.when?.draft ?? []),
+  );
+  return patterns
+    .map((p) => (typeof p === 'string' ? p : p.match))
+    .filter((p) => patternKind(p) === 'compromise')
+    .filter((p) =>
+      p.split(/\s+/).every((token) => {
+        if (/^[a-z]+$/i.test(token)) return lower.includes(token.toLowerCase());
+        if (/^\(([a-z]+\|)+[a-z]+\)$/i.test(token)) return token.slice(1, -1).toLowerCase().split('|').some((w) => lower.includes(w));
+        return true;
+      }),
+    );
+}
+
+function rulePackSummary(ruleSet) {
+  const kinds = { literal: 0, regex: 0, compromise: 0 };
+  const add = (list) => (list ?? []).forEach((p) => kinds[patternKind(typeof p === 'string' ? p : p.match)]++);
+  for (const r of ruleSet.rules) {
+    const c = r.check;
+    add(c.patterns);
+    add(c.unless);
+    add(c.alternatives);
+    add(c.when?.draft);
+  }
+  return { rules: ruleSet.rules.length, ...kinds };
+}
+
+/** Import cost of compromise in a fresh node (file cache warm): import, then first and second parse. */
+function importCostSample(specifier) {
+  const script = `
+    const t0 = performance.now();
+    const m = await import(${JSON.stringify(specifier)});
+    const t1 = performance.now();
+    const nlp = m.default;
+    let first = null, second = null;
+    if (typeof nlp === 'function') {
+      nlp('Hi Dana, your order left our warehouse on Monday.').json();
+      const t2 = performance.now();
+      nlp('The refund will show on your statement within five days.').json();
+      first = t2 - t1; second = performance.now() - t2;
+    }
+    console.log(JSON.stringify({ importMs: t1 - t0, first, second }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lint timings
+
+/**
+ * A warmed linter (the text linted once, plus 20 untimed edits), then `runs` timed lints of
+ * `textAt(k)`. Returns the timings and how many sentences each lint re-analysed.
+ */
+function editBench(base, textAt, runs) {
+  const linter = createLinter(defaultRuleSet);
+  linter.lint(base, OPTIONS);
+  for (let k = 1; k <= 20; k++) linter.lint(textAt(k), OPTIONS);
+  const times = [];
+  const analysed = new Map();
+  let report;
+  for (let k = 21; k < 21 + runs; k++) {
+    const text = textAt(k);
+    const t = performance.now();
+    report = linter.lint(text, OPTIONS);
+    times.push(performance.now() - t);
+    analysed.set(report.timings.analysed, (analysed.get(report.timings.analysed) ?? 0) + 1);
+  }
+  return { ...stats(times), analysed: [...analysed].sort((x, y) => x[0] - y[0]), report };
+}
+
+/** Cold lint: a fresh linter each run, so the per-sentence cache is empty (5 untimed first). */
+function coldBench(text, runs) {
+  for (let i = 0; i < 5; i++) createLinter(defaultRuleSet).lint(text, OPTIONS);
+  const times = [];
+  let report;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    report = createLinter(defaultRuleSet).lint(text, OPTIONS);
+    times.push(performance.now() - t);
+  }
+  return { ...stats(times), report };
+}
+
+const pack = rulePackSummary(defaultRuleSet);
+const drafts = SIZES.map((s) => {
+  const text = makeDraft(s.words);
+  return { ...s, text, actualWords: countWords(text) };
+});
+
+// The first lint in this process: cold cache and JIT (and compromise set-up, if it parses).
+const firstStart = performance.now();
+createLinter(defaultRuleSet).lint(drafts[0].text, OPTIONS);
+const firstLintMs = performance.now() - firstStart;
+
+const results = [];
+for (const d of drafts) {
+  const cold = coldBench(d.text, d.cold);
+  const coldReport = cold.report;
+
+  // One-word edit in the sentence nearest the middle: the word takes 4 variants in turn, so the
+  // edited sentence is never in the cache (it keeps two generations, to make undo free).
+  const middle = middleEdit(d.text);
+  const middleParses = compromiseParses(defaultRuleSet, middle.sentence).length > 0;
+  const edit = editBench(d.text, middle.text, d.edit);
+  // The same, in a sentence that compromise has to parse (a blame-shifting match).
+  const parsed = parsedEdit(d.text);
+  const parsedRun = editBench(parsed.base, parsed.text, d.edit);
+  // Its own cold lint (the draft plus that sentence), for the edit/cold ratio.
+  const parsedCold = coldBench(parsed.base, Math.ceil(d.cold / 2));
+  const parsedFlagged = parsedRun.report.findings.some(
+    (f) => f.start <= parsed.at && parsed.at - f.start < 60 && /warehouse/i.test(f.actual),
+  );
+  // Edit and undo: two variants alternating. The undone sentence is still in the previous cache
+  // generation, so nothing is re-analysed: the floor of a lint call at this length.
+  const undo = editBench(d.text, (k) => middle.text(k % 2), d.edit);
+
+  results.push({
+    words: d.words,
+    actualWords: d.actualWords,
+    chars: d.text.length,
+    sentences: coldReport.timings.sentences,
+    distinct: coldReport.timings.analysed,
+    findings: coldReport.findings.length,
+    cold,
+    edits: [
+      { kind: 'word in the middle sentence', ...edit, cold, sentence: middle.sentence, parses: middleParses },
+      {
+        kind: 'word in a sentence compromise parses',
+        ...parsedRun,
+        cold: parsedCold,
+        sentence: parsed.sentence,
+        flagged: parsedFlagged,
+        parses: compromiseParses(defaultRuleSet, parsed.sentence).length > 0,
+      },
+      { kind: 'undo (2 variants alternating)', ...undo, cold },
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import cost (children), shipped size (Vite), machine
+
+const importSamples = [0, 1, 2].map(() => importCostSample('compromise/two'));
+const bundleSamples = [0, 1, 2].map(() => importCostSample(bundle.href));
+const sizes = await measureSizes();
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const cpus = os.cpus();
+const out = [];
+const say = (s = '') => out.push(s);
+
+say('Tactful engine benchmark');
+say('========================');
+say(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`);
+say(`Load:    ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min at the end of the run; above the core count, figures are noisy)`);
+say(`Date:    ${new Date().toISOString()}`);
+say(
+  `Rules:   ${pack.rules} in the default pack; patterns: ${pack.literal} literal, ${pack.regex} regex, ${pack.compromise} compromise`,
+);
+say(`Options: channel email, with a customer message (${countWords(CUSTOMER_MESSAGE)} words)`);
+say();
+
+say('Import and start-up (not included in any lint figure below)');
+const imp = stats(importSamples.map((s) => s.importMs));
+const first = stats(importSamples.map((s) => s.first));
+const bimp = stats(bundleSamples.map((s) => s.importMs));
+say(`  import compromise/two, fresh node, 3 samples:   median ${ms(imp.median)} ms (${ms(imp.min)}–${ms(imp.max)})`);
+say(`    then its first nlp() call: ${ms(first.median)} ms; the second: ${ms(stats(importSamples.map((s) => s.second)).median)} ms`);
+say(`  import dist/cli/tactful.mjs, fresh node, 3 samples: median ${ms(bimp.median)} ms (${ms(bimp.min)}–${ms(bimp.max)})`);
+say(`  import dist/cli/tactful.mjs in this process:    ${ms(bundleImportMs)} ms`);
+say(`  first lint in this process (${drafts[0].actualWords} words, cold cache and JIT): ${ms(firstLintMs)} ms`);
+say();
+
+const COLD_HEAD = ['draft', 'words', 'sentences', 'distinct', 'findings', 'cold median', 'cold p90', 'runs'];
+const COLD_ALIGN = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+const coldRows = (unit) =>
+  results.map((r, i) => [
+    `${fmtInt(r.words)} words`,
+    fmtInt(r.actualWords),
+    fmtInt(r.sentences),
+    fmtInt(r.distinct),
+    fmtInt(r.findings),
+    `${ms(r.cold.median)}${unit}`,
+    `${ms(r.cold.p90)}${unit}`,
+    SIZES[i].cold,
+  ]);
+const EDIT_HEAD = ['draft', 'edit', 'analysed', 'median', 'p90', 'edit/cold', 'runs'];
+const EDIT_ALIGN = ['l', 'l', 'r', 'r', 'r', 'r', 'r'];
+const editRows = (unit) =>
+  results.flatMap((r) =>
+    r.edits.map((e) => [
+      `${fmtInt(r.words)} words`,
+      e.kind,
+      e.analysed.map(([a, n]) => (e.analysed.length > 1 ? `${a} (×${n})` : `${a}`)).join(', '),
+      `${ms(e.median)}${unit}`,
+      `${ms(e.p90)}${unit}`,
+      `${((100 * e.median) / e.cold.median).toFixed(1)}%`,
+      e.n,
+    ]),
+  );
+
+say('Cold lint (ms): a fresh createLinter(defaultRuleSet) and one lint, so the sentence cache is empty');
+say(table(COLD_HEAD, coldRows(''), COLD_ALIGN));
+say('  distinct: sentences a cold lint analysed (a repeated sentence is analysed once)');
+say();
+say('Edits (ms): a warmed linter, then the text with one word changed; analysed = sentences re-analysed');
+say(table(EDIT_HEAD, editRows(''), EDIT_ALIGN));
+say('  the changed word takes 4 variants in turn, so the edited sentence is never already cached');
+say('  (the cache keeps two generations); "undo" alternates two variants, which the previous');
+say('  generation serves, so it is the cost of a lint call that re-analyses nothing.');
+say('  edit/cold: edit median over the cold median of the same text (the parsed-sentence rows lint');
+say('  the draft with that sentence inserted after the middle).');
+for (const r of results) {
+  const [m, p] = r.edits;
+  const parse = (e) => (e.parses ? 'compromise parses it' : 'no compromise parse');
+  say(`  ${fmtInt(r.words)} words, middle sentence (${parse(m)}): "${m.sentence}"`);
+  say(`  ${''.padEnd(fmtInt(r.words).length)}        parsed sentence (${parse(p)}${p.flagged ? ', flagged' : ', NOT flagged'}): "${p.sentence}"`);
+}
+const [e1k, e10k] = [1000, 10000].map((w) => results.find((r) => r.words === w).edits[0].median);
+say(`  growth of the middle edit from 1,000 to 10,000 words: ×${(e10k / e1k).toFixed(1)} (draft ×10)`);
+say();
+
+say('Targets (reported, not asserted)');
+const check = (label, value, limit) =>
+  say(`  ${value <= limit ? 'MET   ' : 'MISSED'} ${label}: ${ms(value)} ms (target ≤ ${limit} ms)`);
+const byWords = (w) => results.find((r) => r.words === w);
+for (const w of [1000, 10000]) {
+  const [middle, parsed] = byWords(w).edits;
+  check(`edit median at ${fmtInt(w)} words, middle sentence`, middle.median, TARGETS.edit[w]);
+  check(`edit median at ${fmtInt(w)} words, sentence compromise parses`, parsed.median, TARGETS.edit[w]);
+}
+check('cold lint at 1,000 words', byWords(1000).cold.median, TARGETS.cold[1000]);
+say();
+
+say('Shipped size (Vite browser build, minified, all dependencies bundled; gzip level 9)');
+const SIZE_HEAD = ['bundle', 'minified KiB', 'gzip KiB'];
+const sizeRows = sizes.map((s) => [s.label, kib(s.bytes), kib(s.gzip)]);
+say(table(SIZE_HEAD, sizeRows, ['l', 'r', 'r']));
+const total = sizes[0];
+const renderedTotal = total.shares.reduce((n, [, b]) => n + b, 0);
+say(`  what "${total.label}" is made of (tree-shaken code before minification):`);
+say(
+  '    ' +
+    total.shares
+      .filter(([, b]) => b / renderedTotal >= 0.005)
+      .map(([p, b]) => `${p} ${kib(b)} KiB (${((100 * b) / renderedTotal).toFixed(0)}%)`)
+      .join(', '),
+);
+say();
+
+say('Markdown');
+say();
+say(
+  `Engine lint times on ${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} cores, load ${os.loadavg()[0].toFixed(1)}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; ${pack.rules} rules (${pack.compromise} compromise patterns).`,
+);
+say();
+say(markdown(COLD_HEAD, coldRows(' ms'), COLD_ALIGN));
+say();
+say(markdown(EDIT_HEAD, editRows(' ms'), EDIT_ALIGN));
+say();
+say(markdown(SIZE_HEAD, sizeRows, ['l', 'r', 'r']));
+
+console.log(out.join('\n'));
