@@ -59,9 +59,11 @@ function isAbbreviation(text: string, dot: number): boolean {
   let k = dot;
   while (k > 0 && /[A-Za-z.]/.test(text[k - 1]!)) k--;
   const word = text.slice(k, dot).toLowerCase();
+  // "No. 5" is a number; "No." on its own is an answer that ends a sentence.
+  if (word === 'no') return /^\s*\d/.test(text.slice(dot + 1, dot + 4));
   if (ABBREVIATIONS.has(word)) return true;
-  // A single capital letter ("J. Smith") is an initial.
-  return word.length === 1 && /[A-Z]/.test(text[k]!);
+  // A single capital letter ("J. Smith") is an initial, except the pronoun I.
+  return word.length === 1 && /[A-HJ-Z]/.test(text[k]!);
 }
 
 /** Lines quoted from an earlier message ("> …") are not the writer's words. */

@@ -64,7 +64,10 @@ export interface RequireCheck {
   when?: {
     /** The customer's message shows the need when it matches one of these ... */
     customer?: Pattern[];
-    /** ... and none of these (a happy customer). */
+    /**
+     * ... except where a match of these overlaps it: "no problem" or "not experiencing any
+     * issues" cancel the "problem"/"issues" they contain, not a real complaint elsewhere.
+     */
     customerUnless?: Pattern[];
     /** Without a customer message, the draft shows the need when it matches one of these. */
     draft?: Pattern[];

@@ -27,31 +27,62 @@ function parseWithLines(text: string, file: string): { doc: Document; lines: Lin
   return { doc, lines };
 }
 
-function validate<S extends z.ZodType>(schema: S, text: string, file: string): z.output<S> {
+type Issue = z.core.$ZodIssue;
+
+/** Inside a union, the most specific branch's issue says best what is wrong. */
+function specific(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+  let best: Issue | undefined;
+  for (const branch of issue.errors) {
+    for (const inner of branch) {
+      const candidate = specific({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
+      if (candidate.path.length > issue.path.length && (!best || candidate.path.length > best.path.length)) best = candidate;
+    }
+  }
+  return best ?? issue;
+}
+
+function validate<S extends z.ZodType>(schema: S, text: string, file: string, emptyHint: string): z.output<S> {
   const { doc, lines } = parseWithLines(text, file);
-  const result = schema.safeParse(doc.toJS());
+  const data = doc.toJS();
+  if (data === null || data === undefined) throw new RuleSetError(file, 1, '', `the document is empty; ${emptyHint}`);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  const issue = specific(result.error.issues[0]!);
   const path = issue.path.map(String);
+  // An unknown field points at its own line, not its parent's.
+  const where = issue.code === 'unrecognized_keys' && issue.keys.length ? [...path, issue.keys[0]!] : path;
   // The deepest node that exists gives the line (a missing field points at its parent).
   let line: number | undefined;
-  for (let k = path.length; k >= 0 && line === undefined; k--) {
-    const node = k === 0 ? doc.contents : doc.getIn(path.slice(0, k), true);
+  for (let k = where.length; k >= 0 && line === undefined; k--) {
+    const node = k === 0 ? doc.contents : doc.getIn(where.slice(0, k), true);
     if (isNode(node) && node.range) line = lines.linePos(node.range[0]).line;
   }
-  const field = path.join('.');
-  const problem =
-    issue.code === 'unrecognized_keys'
-      ? `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}; remove it or check its spelling`
-      : issue.code === 'invalid_type' && issue.input === undefined
-        ? `missing; add the ${path[path.length - 1] ?? 'value'} field`
-        : issue.message;
+  if (line === undefined && where.length) {
+    // A key whose value is empty has no node of its own: find the key's line in the text.
+    const key = where[where.length - 1]!;
+    const at = text.search(new RegExp(`^\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`, 'm'));
+    if (at >= 0) line = lines.linePos(at).line;
+  }
+  const field = where.join('.');
+  let problem: string;
+  if (issue.code === 'unrecognized_keys') problem = `unknown field "${issue.keys.join('", "')}"; remove it or check its spelling`;
+  else if (issue.code === 'invalid_type' && issue.input === undefined) problem = `missing; add the ${path[path.length - 1] ?? 'value'} field`;
+  else if (issue.code === 'invalid_type') problem = `expected ${issue.expected}, found ${describe(issue.input)}; ${issue.message.startsWith('Invalid input') ? `write a ${issue.expected} here` : issue.message}`;
+  else problem = issue.message;
   throw new RuleSetError(file, line, field, problem);
+}
+
+function describe(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (v === null) return 'nothing';
+  if (typeof v === 'object') return 'a map';
+  return `${typeof v} ${JSON.stringify(v)}`;
 }
 
 /** Reads one `rules/<id>.yml` file; the id must match the file name when one is given. */
 export function parseRuleFile(text: string, file: string, expectedId?: string): RuleWithExamples {
-  const rule = validate(ruleSchema, text, file);
+  const rule = validate(ruleSchema, text, file, 'write a rule with id, level, description, message, why and check');
   if (expectedId !== undefined && rule.id !== expectedId) {
     throw new RuleSetError(file, 1, 'id', `"${rule.id}" does not match the file name; rename one so both read ${expectedId}`);
   }
@@ -60,5 +91,5 @@ export function parseRuleFile(text: string, file: string, expectedId?: string): 
 
 /** Reads a team rule set document (YAML or JSON). */
 export function parseTeamRuleSet(text: string, file = 'rule set'): TeamRuleSet {
-  return validate(teamRuleSetSchema, text, file);
+  return validate(teamRuleSetSchema, text, file, 'start the document with "tactful: 1" (the format version)');
 }

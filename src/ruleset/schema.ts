@@ -11,11 +11,50 @@ const RULE_ID = /^(no|require)-[a-z0-9]+(-[a-z0-9]+)*$/;
 export function regexProblem(source: string): string | null {
   if (source.length > 500) return 'it is longer than 500 characters; split it into several patterns';
   if (/\\[1-9]|\\k</.test(source)) return 'back-references are not allowed; list the variants instead';
-  // A quantified group that itself contains a quantifier, e.g. (a+)+ or (\w*\s?)*: catastrophic backtracking.
-  if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\d*\})/.test(source)) {
+  if (hasNestedRepeat(source)) {
     return 'it nests a repeat inside a repeat (like (a+)+), which can freeze the page; remove the inner or outer repeat';
   }
   return null;
+}
+
+/** Reads the repeat that starts at `i` (+, *, {n,} or {n,m} with m > 1); its length, or 0. */
+function repeatAt(source: string, i: number): number {
+  const c = source[i];
+  if (c === '+' || c === '*') return 1;
+  const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
+  if (m && m[2] && (m[3] === '' || Number(m[3]) > 1)) return m[0].length;
+  return 0;
+}
+
+/** A group that repeats and contains a repeat at any depth: catastrophic backtracking. */
+function hasNestedRepeat(source: string): boolean {
+  const stack: boolean[] = [false]; // per open group: does it contain a repeat?
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      i++;
+      if (repeatAt(source, i + 1)) stack[stack.length - 1] = true;
+      continue;
+    }
+    if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      if (repeatAt(source, i + 1)) stack[stack.length - 1] = true;
+      continue;
+    }
+    if (c === '(') {
+      stack.push(false);
+      continue;
+    }
+    if (c === ')') {
+      const inner = stack.length > 1 ? stack.pop()! : false;
+      const repeated = repeatAt(source, i + 1) > 0;
+      if (repeated && inner) return true;
+      if (inner || repeated) stack[stack.length - 1] = true;
+      continue;
+    }
+    if (repeatAt(source, i) && source[i - 1] !== '(') stack[stack.length - 1] = true;
+  }
+  return false;
 }
 
 const pattern = z.string().min(1, 'a pattern is empty; remove it or write a phrase').superRefine((p, ctx) => {
@@ -119,7 +158,8 @@ void _assignable;
 const listEdit = z.strictObject({ add: z.array(pattern).optional(), remove: z.array(z.string()).optional() });
 
 /** A team's change to one rule of the pack. */
-export const overrideSchema = z.union([
+export const overrideSchema = z.union(
+  [
   z.enum(['off', 'on'], { message: 'use off, on, a level, or a map of settings' }),
   level,
   z.strictObject({
@@ -136,7 +176,9 @@ export const overrideSchema = z.union([
     window: z.union([z.number().int().min(0).max(20), z.literal('reply')]).optional(),
     minWords: z.number().int().min(0).optional(),
   }),
-]);
+  ],
+  { message: 'use off, on, a level (info, warning, error) or a map of settings' },
+);
 
 /** One team's rule set: overrides of the default pack plus custom rules, in one document. */
 export const teamRuleSetSchema = z.strictObject({
