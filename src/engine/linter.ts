@@ -1,6 +1,6 @@
 import Sentiment from 'sentiment';
 import { PatternGroup, parseSentence, type Hit } from './patterns';
-import { countWords, isQuotedLine, isSignOffLine, looksLikeSignature, splitSentences, type Segment } from './sentences';
+import { countWords, isQuotedLine, isSignOffLine, looksLikeSignature, resplit, splitSentences, type Segment } from './sentences';
 import type {
   Finding,
   Fix,
@@ -49,8 +49,9 @@ export interface Linter {
 
 const PENALTY = { info: 3, warning: 8, error: 15 } as const;
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
-// Enough to keep every sentence of a long draft plus the ones an undo brings back.
-const CACHE_GENERATIONS = 2;
+// The cache keeps sentences no longer in the draft (an undo brings them back) up to this many
+// times the draft's own sentences, then starts again from the draft's.
+const CACHE_SLACK = 4;
 
 /**
  * Compiles a rule set (patterns compiled once) and returns a linter. Linting is incremental:
@@ -94,7 +95,8 @@ export function createLinter(ruleSet: RuleSet): Linter {
   const sentiment = new Sentiment();
   const sentimentOptions = { extras: neutral };
   let cache = new Map<string, SentenceFacts>();
-  let previous = new Map<string, SentenceFacts>();
+  // The last lint's text, segments and facts: an edit re-splits and re-analyses only around itself.
+  let last: { text: string; segments: Segment[]; facts: SentenceFacts[] } | null = null;
   let customerCache: { text: string; needs: Map<CompiledRule, boolean> } | null = null;
 
   function analyse(text: string): SentenceFacts {
@@ -134,21 +136,28 @@ export function createLinter(ruleSet: RuleSet): Linter {
 
   function lint(text: string, options: LintOptions): Report {
     const t0 = performance.now();
-    const segments = splitSentences(text);
-    const facts: SentenceFacts[] = [];
+    const { segments, reused } = last ? resplit(last.text, last.segments, text) : { segments: splitSentences(text), reused: [] };
+    const facts: SentenceFacts[] = new Array(segments.length);
     let analysed = 0;
-    const next = new Map<string, SentenceFacts>();
-    for (const seg of segments) {
-      let f = next.get(seg.text) ?? cache.get(seg.text) ?? previous.get(seg.text);
+    for (let k = 0; k < segments.length; k++) {
+      const r = reused[k] ?? -1;
+      if (r >= 0) {
+        facts[k] = last!.facts[r]!;
+        continue;
+      }
+      const seg = segments[k]!;
+      let f = cache.get(seg.text);
       if (!f) {
         f = analyse(seg.text);
         analysed++;
+        cache.set(seg.text, f);
       }
-      next.set(seg.text, f);
-      facts.push(f);
+      facts[k] = f;
     }
-    if (CACHE_GENERATIONS > 1) previous = cache;
-    cache = next;
+    if (cache.size > CACHE_SLACK * segments.length + 256) {
+      cache = new Map(segments.map((seg, k) => [seg.text, facts[k]!]));
+    }
+    last = { text, segments, facts };
 
     const doc = new DocumentView(text, segments, facts, options);
     const findings: Finding[] = [];

@@ -3,17 +3,22 @@ export interface Segment {
   start: number;
   end: number;
   text: string;
+  /** Where the scan that produced this segment began (a boundary of the splitter). */
+  scanStart: number;
 }
 
 // Words that end with a period without ending the sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 'no',
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie',
   'approx', 'inc', 'ltd', 'co', 'a.m', 'p.m', 'u.s', 'u.k', 'jan', 'feb', 'mar', 'apr', 'jun',
   'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ref', 'tel', 'ext', 'dept', 'min', 'max',
 ]);
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
 const CLOSERS = new Set(['"', "'", ')', ']', '”', '’', '»']);
+
+/** How far a boundary decision looks ahead ("No. 5"): edits this close to a boundary redo it. */
+export const LOOKAHEAD = 4;
 
 /**
  * Splits text into sentences and lines in one linear pass. Line breaks always end a segment,
@@ -22,20 +27,36 @@ const CLOSERS = new Set(['"', "'", ')', ']', '”', '’', '»']);
  */
 export function splitSentences(text: string): Segment[] {
   const out: Segment[] = [];
-  let segStart = 0;
+  scanSegments(text, 0, out);
+  return out;
+}
+
+/**
+ * The splitter, resumable: scans from `from` (which must be a boundary) and appends segments to
+ * `out`. After each boundary it asks `stopAt`; when that says yes, it returns the boundary.
+ * A boundary resets all state, so scanning from one gives what a scan from the start would.
+ */
+export function scanSegments(
+  text: string,
+  from: number,
+  out: Segment[],
+  stopAt?: (boundary: number) => boolean,
+): number | null {
+  let segStart = from;
   const push = (end: number) => {
     let s = segStart;
     let e = end;
     while (s < e && (isSpace(text[s]!) || text[s] === '\n')) s++;
     while (e > s && (isSpace(text[e - 1]!) || text[e - 1] === '\n')) e--;
-    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e) });
+    if (e > s) out.push({ start: s, end: e, text: text.slice(s, e), scanStart: segStart });
   };
   const n = text.length;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < n; i++) {
     const c = text[i]!;
     if (c === '\n') {
       push(i);
       segStart = i + 1;
+      if (stopAt?.(segStart)) return segStart;
       continue;
     }
     if (c !== '.' && c !== '!' && c !== '?' && c !== '…') continue;
@@ -49,10 +70,78 @@ export function splitSentences(text: string): Segment[] {
     if (c === '.' && j === i + 1 && isAbbreviation(text, i)) continue;
     push(j);
     segStart = j;
+    if (stopAt?.(segStart)) return segStart;
     i = j - 1;
   }
   push(n);
-  return out;
+  return null;
+}
+
+/**
+ * Re-splits `text` after an edit of `previousText`, reusing the previous segments before and
+ * after the edited region: only the sentences around the edit are scanned again. `reused[k]` is
+ * the index of the previous segment that segment k equals (moved by the edit), or -1.
+ */
+export function resplit(
+  previousText: string,
+  previous: Segment[],
+  text: string,
+): { segments: Segment[]; reused: number[] } {
+  const max = Math.min(previousText.length, text.length);
+  let prefix = 0;
+  while (prefix < max && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < max - prefix &&
+    previousText.charCodeAt(previousText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
+  )
+    suffix++;
+  const delta = text.length - previousText.length;
+  const editEnd = text.length - suffix; // end of the edited region in the new text
+
+  // Resume at the last boundary the edit cannot have moved (a boundary looks a little ahead).
+  let lo = 0;
+  let hi = previous.length - 1;
+  let resume = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (previous[mid]!.scanStart + LOOKAHEAD <= prefix) (resume = mid), (lo = mid + 1);
+    else hi = mid - 1;
+  }
+  const from = resume >= 0 ? previous[resume]!.scanStart : 0;
+  if (resume < 0) resume = 0;
+  const segments = previous.slice(0, resume);
+  const reused: number[] = segments.map((_, k) => k);
+  // Stop at a boundary past the edit where the previous scan had a boundary too.
+  let syncAt = -1;
+  const stopped = scanSegments(text, from, segments, (b) => {
+    if (b < editEnd + LOOKAHEAD) return false;
+    syncAt = findScanStart(previous, b - delta);
+    return syncAt >= 0;
+  });
+  while (reused.length < segments.length) reused.push(-1);
+  if (stopped !== null && syncAt >= 0) {
+    for (let k = syncAt; k < previous.length; k++) {
+      const p = previous[k]!;
+      reused.push(k);
+      segments.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, text: p.text, scanStart: p.scanStart + delta });
+    }
+  }
+  return { segments, reused };
+}
+
+/** Binary search for the segment whose scan began at `scanStart`; -1 when none did. */
+function findScanStart(segments: Segment[], scanStart: number): number {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = segments[mid]!.scanStart;
+    if (v === scanStart) return mid;
+    if (v < scanStart) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 function isAbbreviation(text: string, dot: number): boolean {

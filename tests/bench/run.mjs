@@ -168,8 +168,8 @@ for (const d of drafts) {
   const cold = coldBench(d.text, d.cold);
   const coldReport = cold.report;
 
-  // One-word edit in the sentence nearest the middle: the word takes 4 variants in turn, so the
-  // edited sentence is never in the cache (it keeps two generations, to make undo free).
+  // One-word edit in the sentence nearest the middle: a new word every run, so the edited
+  // sentence is never in the cache (which keeps sentences seen before, to make undo free).
   const middle = middleEdit(d.text);
   const middleParses = compromiseParses(defaultRuleSet, middle.sentence).length > 0;
   const edit = editBench(d.text, middle.text, d.edit);
@@ -181,8 +181,8 @@ for (const d of drafts) {
   const parsedFlagged = parsedRun.report.findings.some(
     (f) => f.start <= parsed.at && parsed.at - f.start < 60 && /warehouse/i.test(f.actual),
   );
-  // Edit and undo: two variants alternating. The undone sentence is still in the previous cache
-  // generation, so nothing is re-analysed: the floor of a lint call at this length.
+  // Edit and undo: two variants alternating. The undone sentence is still cached, so nothing is
+  // re-analysed: the floor of a lint call at this length.
   const undo = editBench(d.text, (k) => middle.text(k % 2), d.edit);
 
   results.push({
@@ -278,9 +278,9 @@ say('  distinct: sentences a cold lint analysed (a repeated sentence is analysed
 say();
 say('Edits (ms): a warmed linter, then the text with one word changed; analysed = sentences re-analysed');
 say(table(EDIT_HEAD, editRows(''), EDIT_ALIGN));
-say('  the changed word takes 4 variants in turn, so the edited sentence is never already cached');
-say('  (the cache keeps two generations); "undo" alternates two variants, which the previous');
-say('  generation serves, so it is the cost of a lint call that re-analyses nothing.');
+say('  the changed word is a new word every run, so the edited sentence is never already cached');
+say('  (the cache keeps sentences seen before); "undo" alternates two variants, which the cache');
+say('  serves, so it is the cost of a lint call that re-analyses nothing.');
 say('  edit/cold: edit median over the cold median of the same text (the parsed-sentence rows lint');
 say('  the draft with that sentence inserted after the middle).');
 for (const r of results) {

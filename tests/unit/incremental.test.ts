@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLinter, type LintOptions } from '../../src/engine';
+import { createLinter, splitSentences, type LintOptions } from '../../src/engine';
+import { resplit } from '../../src/engine/sentences';
 import { sampleRuleSet, withoutTimings } from './helpers';
 
 // Sentences that exercise every check of the sample rule set, plus the structures the splitter
@@ -38,7 +39,7 @@ const SENTENCES = [
   'Ok',
 ];
 const JOINERS = [' ', '  ', '\n', '\n\n', '\r\n'];
-const WORDS = ['late', 'forgot', 'department', 'sorry', 'ALL', "can't", 'instead', 'the', 'awful', 'know', 'Hi', '?', '!!', '"', '’'];
+const WORDS = ['No.', ' 5', 'I.', 'Mr.', 'e.g.', '…', 'late', 'forgot', 'department', 'sorry', 'ALL', "can't", 'instead', 'the', 'awful', 'know', 'Hi', '?', '!!', '"', '’'];
 const CHARS = [...'abc XYZ.,!?\'"’\n-^>😀'];
 
 const CUSTOMERS = [undefined, 'My parcel arrived broken.', 'No problem, take your time!', 'Thanks, all good.', 'It is late again.'];
@@ -94,6 +95,26 @@ function applyEdit(text: string, e: Edit): string {
 }
 
 describe('incremental linting', () => {
+  it('re-splitting around an edit gives exactly the segments of a full split', () => {
+    fc.assert(
+      fc.property(draftArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), (draft, edits) => {
+        let text = draft;
+        let segments = splitSentences(text);
+        for (const edit of edits) {
+          const next = applyEdit(text, edit);
+          const { segments: again, reused } = resplit(text, segments, next);
+          expect(again).toEqual(splitSentences(next));
+          reused.forEach((r, k) => {
+            if (r >= 0) expect(again[k]!.text).toBe(segments[r]!.text);
+          });
+          text = next;
+          segments = again;
+        }
+      }),
+      { numRuns: Number(process.env.TACTFUL_FC_RUNS ?? 200) },
+    );
+  });
+
   it('a long-lived linter reports exactly what a fresh linter reports, edit after edit', () => {
     const live = createLinter(sampleRuleSet);
     fc.assert(
