@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLinter, type Channel, type Finding, type Linter, type RuleSet } from '../engine';
 import { defaultRuleSet, defaultRulesWithExamples } from '../ruleset/default-pack';
-import { RuleSetError, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule } from '../ruleset';
+import { RuleSetError, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule, withLine } from '../ruleset';
 import { rulesTable } from './rules-table';
 
 /** Bad input: printed as one line on stderr, exit 2. */
@@ -48,8 +48,13 @@ export function loadRuleSet(path: string | undefined): RuleSet {
       rules: files.map((f) => toRule(parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, '')))),
     };
   }
-  const team = parseTeamRuleSet(readText(path, 'rule set'), path);
-  return mergeRuleSet(defaultRuleSet.rules, team, path);
+  const text = readText(path, 'rule set');
+  const team = parseTeamRuleSet(text, path);
+  try {
+    return mergeRuleSet(defaultRuleSet.rules, team, path);
+  } catch (e) {
+    throw e instanceof RuleSetError ? withLine(e, text) : e;
+  }
 }
 
 function lineCol(text: string, offset: number): [number, number] {

@@ -131,6 +131,13 @@ export const parseSentence = (text: string) => nlp(text);
 
 /** Checks that a compromise pattern is usable; returns the reason when it is not. */
 export function compromiseProblem(p: Pattern): string | null {
+  let depth = 0;
+  for (const c of p) {
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth < 0) return 'a bracket closes that was never opened';
+  }
+  if (depth !== 0) return 'a bracket is opened and never closed';
   try {
     nlp('check this pattern').match(p);
     const parsed = (nlp as unknown as { parseMatch?: (p: string) => unknown[] }).parseMatch?.(p);

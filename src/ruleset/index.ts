@@ -1,4 +1,4 @@
-export { RuleSetError, parseRuleFile, parseTeamRuleSet } from './load';
+export { RuleSetError, parseRuleFile, parseTeamRuleSet, lineOfField, withLine } from './load';
 export { mergeRuleSet } from './merge';
 export { toRule } from './to-rule';
 export { ruleSchema, teamRuleSetSchema, regexProblem, WHOLE_REPLY } from './schema';

@@ -93,3 +93,21 @@ export function parseRuleFile(text: string, file: string, expectedId?: string): 
 export function parseTeamRuleSet(text: string, file = 'rule set'): TeamRuleSet {
   return validate(teamRuleSetSchema, text, file, 'start the document with "tactful: 1" (the format version)');
 }
+
+/** The line of a dotted field path ("rules.no-shouting.level") in a YAML or JSON document. */
+export function lineOfField(text: string, field: string): number | undefined {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const path = field.split('.');
+  for (let k = path.length; k > 0; k--) {
+    const node = doc.getIn(path.slice(0, k), true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** A RuleSetError found after parsing (while merging), given the line of its field. */
+export function withLine(error: RuleSetError, text: string): RuleSetError {
+  if (error.line !== undefined) return error;
+  return new RuleSetError(error.file, lineOfField(text, error.field), error.field, error.problem);
+}

@@ -68,7 +68,9 @@ export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'r
   for (const [id, o] of Object.entries(team.rules)) {
     const rule = byId.get(id) ?? team.custom.map(toRule).find((r) => r.id === id);
     if (!rule) {
-      throw new RuleSetError(file, undefined, `rules.${id}`, `there is no rule "${id}"; use one of ${[...byId.keys()].join(', ')}`);
+      const known = [...byId.keys()];
+      const hint = known.length ? `use one of ${known.join(', ')}` : 'with "extends: none" only custom rules exist; add it under custom';
+      throw new RuleSetError(file, undefined, `rules.${id}`, `there is no rule "${id}"; ${hint}`);
     }
     if (byId.has(id)) byId.set(id, applyOverride(rule, o, file));
   }

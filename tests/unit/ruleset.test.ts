@@ -380,3 +380,32 @@ describe('regexProblem', () => {
     },
   );
 });
+
+describe('errors found while merging', () => {
+  it('carry the line of the field at fault', async () => {
+    const { parseTeamRuleSet, mergeRuleSet, withLine, RuleSetError } = await import('../../src/ruleset');
+    const { defaultRuleSet } = await import('../../src/ruleset/default-pack');
+    const text = 'tactful: 1\nrules:\n  no-shouting: off\n  no-such-rule: error\n';
+    try {
+      mergeRuleSet(defaultRuleSet.rules, parseTeamRuleSet(text, 'team.yml'), 'team.yml');
+      expect.unreachable('the unknown rule must be rejected');
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleSetError);
+      const located = withLine(e as InstanceType<typeof RuleSetError>, text);
+      expect(located.line).toBe(4);
+      expect(located.message).toMatch(/^team\.yml:4: rules\.no-such-rule: there is no rule "no-such-rule"; use one of /);
+    }
+  });
+
+  it('explain what to do when extends: none leaves no rule to override', async () => {
+    const { parseTeamRuleSet, mergeRuleSet } = await import('../../src/ruleset');
+    const team = parseTeamRuleSet('tactful: 1\nextends: none\nrules:\n  no-shouting: off\n', 'team.yml');
+    expect(() => mergeRuleSet([], team, 'team.yml')).toThrow(/add it under custom/);
+  });
+
+  it('reject a compromise pattern with unbalanced brackets', async () => {
+    const { compromiseProblem } = await import('../../src/engine');
+    expect(compromiseProblem('(a|')).toMatch(/never closed/);
+    expect(compromiseProblem('(the|our) #Noun')).toBeNull();
+  });
+});
