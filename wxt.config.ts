@@ -11,7 +11,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Tactful',
     description: 'On-device tone coach for customer-service replies. Nothing you type leaves the browser.',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting', 'activeTab'],
+    // Sites beyond Gmail and Zendesk are asked for one by one, when the user turns them on.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Tactful' },
     // Firefox asks every new extension to declare what it collects: nothing leaves the browser.
     ...(browser === 'firefox'

@@ -1,0 +1,311 @@
+import type { Linter } from '../../src/engine';
+import { watchEditors, findEditors, editorKindOf } from '../../src/host/editors';
+import type { WatchedEditor } from '../../src/host/types';
+import { createCoachStore, type CoachStore, type Position } from '../../src/state/coach';
+import { EditorSession } from './session';
+import { createOverlay, type Overlay } from './overlay';
+
+/** Alt+Shift+N jumps to the next finding of the focused editor. */
+const isNextFindingShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && e.code === 'KeyN';
+const HOVER_DELAY_MS = 350;
+
+/** Errors never reach the host page: they are swallowed here and noted quietly. */
+export function guard<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    console.debug('[Tactful]', e);
+    return undefined;
+  }
+}
+
+export interface ControllerDeps {
+  host: string;
+  /** Loads the engine and the rule set (the first time an editor is focused). */
+  loadLinter(): Promise<Linter>;
+  disabledRules(): ReadonlySet<string>;
+  disableRule(ruleId: string): void;
+  onReport(summary: { count: number; worst: 'error' | 'warning' | 'info' | null }): void;
+}
+
+/**
+ * Tactful on one page: watches for editors, starts a session when one is first focused, keeps
+ * the badge and card beside the active editor, and turns intents from the UI into actions.
+ */
+export class PageCoach {
+  readonly store: CoachStore = createCoachStore();
+  private readonly sessions = new Map<HTMLElement, EditorSession>();
+  private readonly editors = new Map<HTMLElement, WatchedEditor>();
+  private active: EditorSession | null = null;
+  private linter: Linter | null = null;
+  private linterLoading: Promise<Linter> | null = null;
+  private overlay: Overlay | null = null;
+  private stopWatching: (() => void) | null = null;
+  private hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  private frame = 0;
+  private readonly listeners: Array<[EventTarget, string, EventListener, AddEventListenerOptions]> = [];
+
+  constructor(private readonly deps: ControllerDeps) {}
+
+  start() {
+    for (const e of findEditors(document)) this.editors.set(e.element, e);
+    this.stopWatching = watchEditors(
+      document,
+      (e: WatchedEditor) => this.editors.set(e.element, e),
+      (e: WatchedEditor) => this.forget(e.element),
+    );
+    this.on(document, 'focusin', (ev) => this.onFocus(ev as FocusEvent), { capture: true });
+    this.on(document, 'mousemove', (ev) => this.onMouseMove(ev as MouseEvent), { capture: true, passive: true });
+    this.on(document, 'click', (ev) => this.onClick(ev as MouseEvent), { capture: true });
+    this.on(document, 'keydown', (ev) => this.onKeyDown(ev as KeyboardEvent), { capture: true });
+    this.on(window, 'scroll', () => this.schedulePositions(), { capture: true, passive: true });
+    this.on(window, 'resize', () => this.schedulePositions(), { passive: true });
+    // An editor that already has focus when Tactful starts (e.g. turned on from the popup).
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement) guard(() => this.activate(focused));
+  }
+
+  stop() {
+    this.stopWatching?.();
+    for (const [target, type, fn, opts] of this.listeners) target.removeEventListener(type, fn, opts);
+    this.listeners.length = 0;
+    for (const s of this.sessions.values()) s.destroy();
+    this.sessions.clear();
+    this.active = null;
+    this.overlay?.destroy();
+    this.overlay = null;
+    this.deps.onReport({ count: 0, worst: null });
+  }
+
+  /** The active editor's report, for the popup. */
+  summary() {
+    const sessions = [...this.sessions.values()];
+    const s = this.active ?? sessions[0] ?? null;
+    return { editors: sessions.length, report: s?.report ? { score: s.report.score, findings: s.findings } : null };
+  }
+
+  /** Rules turned off elsewhere (popup, another tab): re-filter every session. */
+  refresh() {
+    for (const s of this.sessions.values()) guard(() => s.relint());
+  }
+
+  private on(target: EventTarget, type: string, fn: (e: Event) => void, opts: AddEventListenerOptions) {
+    const wrapped = (e: Event) => void guard(() => fn(e));
+    target.addEventListener(type, wrapped, opts);
+    this.listeners.push([target, type, wrapped, opts]);
+  }
+
+  private forget(el: HTMLElement) {
+    this.editors.delete(el);
+    const s = this.sessions.get(el);
+    if (!s) return;
+    s.destroy();
+    this.sessions.delete(el);
+    if (this.active === s) {
+      this.active = null;
+      this.store.setState({ report: null, openFindingIndex: null, panelOpen: false, badgePosition: null });
+    }
+  }
+
+  /** The watched editor an element belongs to (focus lands on the editor or inside it). */
+  private editorOf(target: EventTarget | null): WatchedEditor | null {
+    let el = target instanceof Node ? (target instanceof HTMLElement ? target : target.parentElement) : null;
+    while (el) {
+      const known = this.editors.get(el);
+      if (known) return known;
+      el = el.parentElement;
+    }
+    return null;
+  }
+
+  private onFocus(ev: FocusEvent) {
+    if (this.overlay?.contains(ev.target as Node)) return;
+    // Focus inside an open shadow root is retargeted to its host: the real target comes first.
+    this.activate(ev.composedPath()[0] ?? ev.target);
+  }
+
+  private activate(target: EventTarget | null) {
+    let editor = this.editorOf(target);
+    if (!editor && target instanceof HTMLElement && editorKindOf(target)) {
+      // Seen before the observer reported it.
+      for (const e of findEditors(target.parentElement ?? document)) this.editors.set(e.element, e);
+      editor = this.editorOf(target);
+    }
+    if (!editor) return;
+    let session = this.sessions.get(editor.element);
+    if (!session) {
+      this.overlay ??= createOverlay(this);
+      session = new EditorSession(editor, this.overlay.underlineLayer, {
+        linter: () => this.linter,
+        disabledRules: this.deps.disabledRules,
+        host: this.deps.host,
+        onUpdate: (s) => this.onSessionUpdate(s),
+        guard,
+      });
+      this.sessions.set(editor.element, session);
+    }
+    if (this.active !== session) {
+      this.active = session;
+      this.store.setState({ openFindingIndex: null, panelOpen: false, report: session.report ? this.reportOf(session) : null });
+    }
+    this.schedulePositions();
+    if (this.linter) session.schedule(0);
+    else void this.ensureLinter();
+  }
+
+  private async ensureLinter() {
+    this.linterLoading ??= this.deps.loadLinter();
+    try {
+      this.linter = await this.linterLoading;
+    } catch (e) {
+      console.debug('[Tactful] the engine did not load', e);
+      return;
+    }
+    for (const s of this.sessions.values()) s.schedule(0);
+  }
+
+  private reportOf(s: EditorSession) {
+    return s.report ? { findings: s.findings, score: s.report.score } : null;
+  }
+
+  private onSessionUpdate(s: EditorSession) {
+    if (s === this.active) {
+      const { openFindingIndex } = this.store.getState();
+      const stillThere = openFindingIndex !== null && openFindingIndex < s.findings.length ? openFindingIndex : null;
+      this.store.setState({ report: this.reportOf(s), openFindingIndex: stillThere });
+      this.schedulePositions();
+    }
+    const all = [...this.sessions.values()].flatMap((x) => x.findings);
+    const worst = all.some((f) => f.level === 'error') ? 'error' : all.some((f) => f.level === 'warning') ? 'warning' : all.length ? 'info' : null;
+    this.deps.onReport({ count: all.length, worst });
+  }
+
+  // ---- pointer and keyboard -------------------------------------------------------------
+
+  private onMouseMove(ev: MouseEvent) {
+    const s = this.active;
+    if (!s || this.overlay?.contains(ev.target as Node)) return;
+    clearTimeout(this.hoverTimer);
+    const hit = s.hitTest(ev.clientX, ev.clientY);
+    if (hit === null || hit === this.store.getState().openFindingIndex) return;
+    this.hoverTimer = setTimeout(() => guard(() => this.openCard(hit, false)), HOVER_DELAY_MS);
+  }
+
+  private onClick(ev: MouseEvent) {
+    if (this.overlay?.contains(ev.target as Node)) return;
+    const s = this.active;
+    const hit = s && this.editorOf(ev.target) === s.editor ? s.hitTest(ev.clientX, ev.clientY) : null;
+    if (hit !== null) this.openCard(hit, false);
+    else if (this.store.getState().openFindingIndex !== null) this.closeCard(false);
+  }
+
+  private onKeyDown(ev: KeyboardEvent) {
+    if (ev.key === 'Escape' && this.store.getState().openFindingIndex !== null && !this.overlay?.contains(ev.target as Node)) {
+      // A card opened by the mouse, while focus stays in the editor: Escape closes it, and only it.
+      ev.preventDefault();
+      ev.stopPropagation();
+      this.closeCard(false);
+      return;
+    }
+    if (!isNextFindingShortcut(ev)) return;
+    const s = this.active;
+    if (!s || s.findings.length === 0) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    const { openFindingIndex } = this.store.getState();
+    const next = openFindingIndex === null ? this.firstAfterCaret(s) : (openFindingIndex + 1) % s.findings.length;
+    this.openCard(next, true);
+  }
+
+  private firstAfterCaret(s: EditorSession): number {
+    const el = s.editor.element;
+    const caret = el instanceof HTMLTextAreaElement ? el.selectionStart : 0;
+    const i = s.findings.findIndex((f) => f.end > caret);
+    return i >= 0 ? i : 0;
+  }
+
+  // ---- intents from the UI -------------------------------------------------------------
+
+  openCard(index: number, fromKeyboard: boolean) {
+    this.store.setState({ openFindingIndex: index, cardFocused: fromKeyboard, panelOpen: false });
+    this.placeCard();
+    // Once drawn, the card's real height decides whether it fits below the text or goes above.
+    requestAnimationFrame(() => guard(() => this.placeCard()));
+  }
+
+  closeCard(returnFocus: boolean) {
+    this.store.setState({ openFindingIndex: null, cardFocused: false });
+    if (returnFocus) this.active?.editor.element.focus();
+  }
+
+  applyFix(fixIndex: number) {
+    const s = this.active;
+    const i = this.store.getState().openFindingIndex;
+    if (!s || i === null) return;
+    this.closeCard(false);
+    s.applyFix(i, fixIndex).catch((e) => console.debug('[Tactful]', e));
+  }
+
+  dismiss() {
+    const s = this.active;
+    const i = this.store.getState().openFindingIndex;
+    if (!s || i === null) return;
+    this.closeCard(true);
+    s.dismiss(i);
+  }
+
+  disableRule(ruleId: string) {
+    this.closeCard(true);
+    this.deps.disableRule(ruleId);
+  }
+
+  togglePanel() {
+    this.store.setState((st) => ({ panelOpen: !st.panelOpen, openFindingIndex: null }));
+  }
+
+  selectFromPanel(index: number) {
+    this.openCard(index, true);
+  }
+
+  // ---- positions -----------------------------------------------------------------------
+
+  private schedulePositions() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      guard(() => {
+        for (const s of this.sessions.values()) s.reposition();
+        this.placeBadge();
+        this.placeCard();
+      });
+    });
+  }
+
+  private placeBadge() {
+    const s = this.active;
+    if (!s) return;
+    const r = s.editor.element.getBoundingClientRect();
+    const visible = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
+    const pos: Position | null = visible
+      ? { left: Math.min(innerWidth - 120, Math.max(4, r.right - 112)), top: Math.min(innerHeight - 36, Math.max(4, r.bottom - 34)) }
+      : null;
+    this.store.setState({ badgePosition: pos });
+  }
+
+  private placeCard() {
+    const s = this.active;
+    const i = this.store.getState().openFindingIndex;
+    if (!s || i === null) return;
+    const rect = s.rectsOf(i)[0] ?? s.editor.element.getBoundingClientRect();
+    const { width, height } = this.overlay?.cardSize() ?? { width: 340, height: 260 };
+    const left = Math.max(8, Math.min(innerWidth - width - 8, rect.left));
+    const spaceBelow = innerHeight - rect.bottom - 8;
+    const spaceAbove = rect.top - 8;
+    // Below the text when it fits, else above it, else wherever it is least cut off.
+    let top = rect.bottom + 6;
+    if (height > spaceBelow) top = height <= spaceAbove || spaceAbove > spaceBelow ? rect.top - 6 - height : top;
+    top = Math.max(8, Math.min(top, innerHeight - height - 8));
+    const prev = this.store.getState().cardPosition;
+    if (!prev || Math.abs(prev.left - left) > 0.5 || Math.abs(prev.top - top) > 0.5) this.store.setState({ cardPosition: { left, top } });
+  }
+}

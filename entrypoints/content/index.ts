@@ -1,0 +1,75 @@
+import { onMessage, sendMessage } from '../../src/messaging/protocol';
+import { disabledRules, pausedUntil, siteEnabled, siteSettings } from '../../src/settings/sites';
+import { PageCoach, guard } from './controller';
+
+declare global {
+  // Set in the content script's own world: a second injection (popup + registered script) is a no-op.
+  var __tactfulStarted: boolean | undefined;
+}
+
+export default defineContentScript({
+  // Default sites; others are registered at run time when the user turns them on.
+  matches: ['*://mail.google.com/*', '*://*.zendesk.com/*'],
+  runAt: 'document_idle',
+  async main(ctx) {
+    if (globalThis.__tactfulStarted) return;
+    globalThis.__tactfulStarted = true;
+    const host = location.hostname;
+    let off = new Set(await disabledRules.getValue());
+    const coach = new PageCoach({
+      host,
+      // The engine (compromise) costs a few hundred ms to evaluate: only when an editor is focused.
+      loadLinter: async () => {
+        const [{ createLinter }, { defaultRuleSet }] = await Promise.all([
+          import('../../src/engine'),
+          import('../../src/ruleset/default-pack'),
+        ]);
+        return createLinter(defaultRuleSet);
+      },
+      disabledRules: () => off,
+      disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),
+      onReport: (summary) => void sendMessage('setBadge', summary).catch(() => {}),
+    });
+
+    let running = false;
+    let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+    const update = async () => {
+      const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]);
+      const isPaused = paused !== null && paused > Date.now();
+      const shouldRun = siteEnabled(host, sites) && !isPaused;
+      clearTimeout(resumeTimer);
+      if (isPaused) resumeTimer = setTimeout(() => void update(), paused! - Date.now() + 50);
+      if (shouldRun && !running) guard(() => coach.start());
+      if (!shouldRun && running) guard(() => coach.stop());
+      running = shouldRun;
+    };
+    await update();
+
+    const unwatch = [
+      siteSettings.watch(() => void update()),
+      pausedUntil.watch(() => void update()),
+      disabledRules.watch((v) => {
+        off = new Set(v);
+        coach.refresh();
+      }),
+    ];
+    const stopReports = onMessage('getTabReport', () => {
+      const { editors, report } = coach.summary();
+      return {
+        host,
+        editors: running ? editors : 0,
+        score: running ? (report?.score ?? null) : null,
+        findings: running
+          ? (report?.findings ?? []).map((f) => ({ ruleId: f.ruleId, level: f.level, message: f.message, actual: f.actual }))
+          : [],
+      };
+    });
+    ctx.onInvalidated(() => {
+      for (const u of unwatch) u();
+      stopReports();
+      clearTimeout(resumeTimer);
+      guard(() => coach.stop());
+      globalThis.__tactfulStarted = false;
+    });
+  },
+});

@@ -1,0 +1,70 @@
+import { render } from 'preact';
+import { underlineCss } from '../../src/host/underlines';
+import { CoachLayer } from '../../src/ui/coach/CoachLayer';
+import { coachCss } from '../../src/ui/coach/styles';
+import type { PageCoach } from './controller';
+
+export interface Overlay {
+  /** Where underline mirrors and boxes are drawn. */
+  underlineLayer: HTMLElement;
+  contains(node: Node | null): boolean;
+  /** The open card's drawn size, once it is drawn. */
+  cardSize(): { width: number; height: number } | null;
+  destroy(): void;
+}
+
+/**
+ * Tactful's own shadow root on the host page: host styles cannot reach in, ours cannot leak
+ * out, and the host's DOM (and its editors) is never touched. It sits above everything.
+ */
+export function createOverlay(coach: PageCoach): Overlay {
+  const host = document.createElement('tactful-coach');
+  host.style.cssText = 'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = underlineCss + coachCss;
+  const underlineLayer = document.createElement('div');
+  underlineLayer.className = 'tactful-underlines';
+  const uiRoot = document.createElement('div');
+  shadow.append(style, underlineLayer, uiRoot);
+  document.documentElement.append(host);
+
+  const draw = () => {
+    const state = coach.store.getState();
+    render(
+      <CoachLayer
+        state={state}
+        autoFocusCard={state.cardFocused}
+        withStyles={false}
+        onTogglePanel={() => coach.togglePanel()}
+        onSelectFinding={(i) => coach.selectFromPanel(i)}
+        onApplyFix={(fix, i) => {
+          const findings = state.report?.findings[i]?.fixes ?? [];
+          coach.applyFix(Math.max(0, findings.indexOf(fix)));
+        }}
+        onDismiss={() => coach.dismiss()}
+        onDisableRule={(id) => coach.disableRule(id)}
+        onCloseCard={() => coach.closeCard(true)}
+      />,
+      uiRoot,
+    );
+  };
+  const unsubscribe = coach.store.subscribe(draw);
+  draw();
+
+  return {
+    underlineLayer,
+    contains: (node) => !!node && (node === host || host.contains(node) || shadow.contains(node)),
+    cardSize() {
+      const card = shadow.querySelector('[role="dialog"]');
+      if (!card) return null;
+      const r = card.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    },
+    destroy() {
+      unsubscribe();
+      render(null, uiRoot);
+      host.remove();
+    },
+  };
+}

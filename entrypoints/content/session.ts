@@ -1,0 +1,149 @@
+import type { Finding, Linter, Report } from '../../src/engine';
+import { readHostContext } from '../../src/host/context';
+import { applyFix } from '../../src/host/fixes';
+import { readEditable, readTextarea } from '../../src/host/text';
+import type { HostContext, TextSnapshot, WatchedEditor } from '../../src/host/types';
+import { UnderlinePainter } from '../../src/host/underlines';
+
+/** How long typing must pause before the draft is linted again. */
+export const LINT_DELAY_MS = 150;
+
+/** A dismissed finding is remembered by its rule, its words and which occurrence it is. */
+const keyOf = (f: Finding, nth: number) => `${f.ruleId}\u0000${f.actual}\u0000${nth}`;
+
+/**
+ * Coaching of one editor: reads its text, lints it after a pause in typing, paints the
+ * underlines and applies fixes. Lives as long as the editor's element (and its draft) lives.
+ */
+export class EditorSession {
+  snapshot: TextSnapshot | null = null;
+  report: Report | null = null;
+  /** Findings shown: the report's, minus dismissed ones and turned-off rules. */
+  findings: Finding[] = [];
+  context: HostContext | null = null;
+  private readonly dismissed = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly painter: UnderlinePainter;
+  private readonly observer: MutationObserver | null;
+  private readonly onInput = () => this.schedule();
+  private readonly onPaste = () => setTimeout(() => this.lintNow(), 0);
+
+  constructor(
+    readonly editor: WatchedEditor,
+    layer: HTMLElement,
+    private readonly deps: {
+      linter: () => Linter | null;
+      disabledRules: () => ReadonlySet<string>;
+      host: string;
+      onUpdate(session: EditorSession): void;
+      guard<T>(fn: () => T): T | undefined;
+    },
+  ) {
+    this.painter = new UnderlinePainter(editor, layer);
+    const el = editor.element;
+    el.addEventListener('input', this.onInput);
+    el.addEventListener('paste', this.onPaste);
+    // Model editors (CKEditor) and scripts change the text without input events.
+    this.observer =
+      editor.kind === 'textarea'
+        ? null
+        : new MutationObserver(() => this.schedule());
+    this.observer?.observe(el, { childList: true, characterData: true, subtree: true });
+  }
+
+  schedule(delay = LINT_DELAY_MS) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.deps.guard(() => this.lintNow()), delay);
+  }
+
+  lintNow() {
+    clearTimeout(this.timer);
+    const linter = this.deps.linter();
+    if (!linter) return;
+    const { editor } = this;
+    const snapshot: TextSnapshot =
+      editor.kind === 'textarea' ? readTextarea(editor.element as HTMLTextAreaElement) : readEditable(editor.element);
+    const context: HostContext = readHostContext(editor, editor.element.ownerDocument, this.deps.host);
+    this.snapshot = snapshot;
+    this.context = context;
+    if (context.internal) {
+      // An internal note is not read by the customer: nothing to coach.
+      this.report = null;
+      this.findings = [];
+    } else {
+      this.report = linter.lint(snapshot.text, {
+        channel: context.channel,
+        customerMessage: context.customerMessage,
+        customerName: context.customerName,
+      });
+      this.findings = this.visible(this.report.findings);
+    }
+    this.painter.paint(
+      snapshot,
+      this.findings.map((f) => ({ start: f.start, end: f.end, level: f.level })),
+    );
+    this.deps.onUpdate(this);
+  }
+
+  /** Dismissal keys of the shown findings, parallel to `findings`. */
+  private keys: string[] = [];
+
+  private visible(findings: Finding[]): Finding[] {
+    const off = this.deps.disabledRules();
+    const seen = new Map<string, number>();
+    const shown: Finding[] = [];
+    this.keys = [];
+    for (const f of findings) {
+      const base = `${f.ruleId}\u0000${f.actual}`;
+      const nth = seen.get(base) ?? 0;
+      seen.set(base, nth + 1);
+      const key = keyOf(f, nth);
+      if (off.has(f.ruleId) || this.dismissed.has(key)) continue;
+      shown.push(f);
+      this.keys.push(key);
+    }
+    return shown;
+  }
+
+  /** Hides one finding for as long as this draft lives. */
+  dismiss(index: number) {
+    const key = this.keys[index];
+    if (key === undefined) return;
+    this.dismissed.add(key);
+    this.relint();
+  }
+
+  /** Re-filters and repaints after a change of turned-off rules or dismissals. */
+  relint() {
+    this.lintNow();
+  }
+
+  async applyFix(index: number, fixIndex: number): Promise<boolean> {
+    const f = this.findings[index];
+    const fix = f?.fixes[fixIndex];
+    if (!f || !fix || !this.snapshot) return false;
+    const done = await applyFix(this.editor, this.snapshot, fix);
+    this.schedule(0);
+    return done;
+  }
+
+  rectsOf(index: number): DOMRect[] {
+    return this.painter.rectsOf(index);
+  }
+
+  hitTest(x: number, y: number): number | null {
+    return this.painter.hitTest(x, y);
+  }
+
+  reposition() {
+    this.painter.reposition();
+  }
+
+  destroy() {
+    clearTimeout(this.timer);
+    this.observer?.disconnect();
+    this.editor.element.removeEventListener('input', this.onInput);
+    this.editor.element.removeEventListener('paste', this.onPaste);
+    this.painter.clear();
+  }
+}

@@ -1,0 +1,24 @@
+import { render } from 'preact';
+import { defaultRuleSet } from '../../src/ruleset/default-pack';
+import { disabledRules } from '../../src/settings/sites';
+import { RuleToggles } from '../../src/ui/options/RuleToggles';
+import '../../src/ui/options/options.css';
+
+const app = document.getElementById('app')!;
+
+function draw(off: string[]) {
+  render(
+    <RuleToggles
+      rules={defaultRuleSet.rules}
+      disabled={new Set(off)}
+      onToggle={(id, on) => {
+        const next = on ? off.filter((x) => x !== id) : [...new Set([...off, id])];
+        void disabledRules.setValue(next);
+      }}
+    />,
+    app,
+  );
+}
+
+void disabledRules.getValue().then(draw);
+disabledRules.watch(draw);

@@ -1,0 +1,201 @@
+import type { Level } from '../engine';
+import type { TextSnapshot, WatchedEditor } from './types';
+
+/** One span to underline, in offsets of the snapshot's text. */
+export interface Underline {
+  start: number;
+  end: number;
+  level: Level;
+}
+
+const LEVELS: Level[] = ['error', 'warning', 'info'];
+const COLORS: Record<Level, string> = { error: '#d93025', warning: '#e37400', info: '#1a73e8' };
+const highlightName = (level: Level) => `tactful-${level}`;
+
+interface HighlightRegistryLike {
+  get(name: string): { add(r: AbstractRange): void; delete(r: AbstractRange): void } | undefined;
+  set(name: string, h: unknown): void;
+}
+declare const Highlight: { new (...ranges: AbstractRange[]): { add(r: AbstractRange): void; delete(r: AbstractRange): void } };
+
+/** The page's highlight registry when the CSS Custom Highlight API is there. */
+function registry(): HighlightRegistryLike | null {
+  const css = (globalThis as { CSS?: { highlights?: HighlightRegistryLike } }).CSS;
+  return css?.highlights && typeof Highlight === 'function' ? css.highlights : null;
+}
+
+let highlightStyleAdded = false;
+/** `::highlight()` rules must live in the page's own style sheets: add them once. */
+function ensureHighlightStyle(doc: Document) {
+  if (highlightStyleAdded) return;
+  highlightStyleAdded = true;
+  const sheet = new doc.defaultView!.CSSStyleSheet();
+  sheet.replaceSync(
+    LEVELS.map(
+      (l) =>
+        `::highlight(${highlightName(l)}){text-decoration:underline wavy ${COLORS[l]};text-decoration-skip-ink:none;text-underline-offset:3px;text-decoration-thickness:1.5px}`,
+    ).join('\n'),
+  );
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
+
+/**
+ * Draws underlines without touching the editor's DOM. Rich editors get CSS Custom Highlights
+ * (ranges stay attached to the text through typing, wrapping and scrolling), or boxes from
+ * `Range.getClientRects()` in Tactful's shadow root where the API is missing. A textarea has no
+ * DOM inside, so a transparent mirror with the same font and box sits over it.
+ */
+export class UnderlinePainter {
+  private ranges: Array<{ range: Range; level: Level }> = [];
+  private mirror: HTMLDivElement | null = null;
+  private boxes: HTMLDivElement | null = null;
+  private spans: HTMLElement[] = [];
+
+  constructor(
+    private readonly editor: WatchedEditor,
+    private readonly layer: HTMLElement,
+  ) {}
+
+  paint(snapshot: TextSnapshot, underlines: Underline[]) {
+    this.clear();
+    if (this.editor.kind === 'textarea') return this.paintMirror(snapshot.text, underlines);
+    const reg = registry();
+    for (const u of underlines) {
+      const range = snapshot.toRange(u.start, u.end);
+      if (!range) continue;
+      this.ranges.push({ range, level: u.level });
+    }
+    if (reg) {
+      ensureHighlightStyle(this.editor.element.ownerDocument);
+      for (const { range, level } of this.ranges) {
+        let h = reg.get(highlightName(level));
+        if (!h) {
+          h = new Highlight();
+          reg.set(highlightName(level), h);
+        }
+        h.add(range);
+      }
+    } else this.paintBoxes();
+  }
+
+  /** Viewport rectangles of underline `i` (for the card's position and hit testing). */
+  rectsOf(i: number): DOMRect[] {
+    if (this.editor.kind === 'textarea') {
+      const span = this.spans[i];
+      return span ? [...span.getClientRects()] : [];
+    }
+    const r = this.ranges[i];
+    return r ? [...r.range.getClientRects()] : [];
+  }
+
+  /** The underline under a viewport point, if any. */
+  hitTest(x: number, y: number): number | null {
+    const n = this.editor.kind === 'textarea' ? this.spans.length : this.ranges.length;
+    for (let i = 0; i < n; i++) {
+      for (const r of this.rectsOf(i)) {
+        if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 3) return i;
+      }
+    }
+    return null;
+  }
+
+  /** Keeps overlays (mirror, boxes) on the text after scrolling, resizing or zooming. */
+  reposition() {
+    if (this.mirror) this.placeMirror();
+    if (this.boxes) this.paintBoxes();
+  }
+
+  clear() {
+    const reg = registry();
+    if (reg) {
+      for (const { range, level } of this.ranges) reg.get(highlightName(level))?.delete(range);
+    }
+    this.ranges = [];
+    this.spans = [];
+    this.mirror?.remove();
+    this.mirror = null;
+    this.boxes?.remove();
+    this.boxes = null;
+  }
+
+  private paintBoxes() {
+    this.boxes?.remove();
+    const boxes = document.createElement('div');
+    boxes.className = 'tactful-boxes';
+    for (const { range, level } of this.ranges) {
+      for (const r of range.getClientRects()) {
+        const b = document.createElement('div');
+        b.className = `tactful-box tactful-${level}`;
+        Object.assign(b.style, { left: `${r.left}px`, top: `${r.bottom - 3}px`, width: `${r.width}px` });
+        boxes.append(b);
+      }
+    }
+    this.layer.append(boxes);
+    this.boxes = boxes;
+  }
+
+  private paintMirror(text: string, underlines: Underline[]) {
+    const mirror = document.createElement('div');
+    mirror.className = 'tactful-mirror';
+    mirror.setAttribute('aria-hidden', 'true');
+    const sorted = underlines.map((u, i) => ({ ...u, i })).sort((a, b) => a.start - b.start);
+    this.spans = new Array(underlines.length);
+    let pos = 0;
+    for (const u of sorted) {
+      if (u.start < pos) continue; // overlapping: the first one wins in the mirror
+      mirror.append(text.slice(pos, u.start));
+      const span = document.createElement('span');
+      span.className = `tactful-u tactful-${u.level}`;
+      span.textContent = text.slice(u.start, u.end);
+      mirror.append(span);
+      this.spans[u.i] = span;
+      pos = u.end;
+    }
+    // A trailing newline needs a character after it to take up its line, as in the textarea.
+    mirror.append(text.slice(pos) + '\u200b');
+    this.layer.append(mirror);
+    this.mirror = mirror;
+    this.placeMirror();
+  }
+
+  private placeMirror() {
+    const el = this.editor.element as HTMLTextAreaElement;
+    const m = this.mirror!;
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const copy = [
+      'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'lineHeight',
+      'letterSpacing', 'wordSpacing', 'textIndent', 'textTransform', 'textAlign', 'direction', 'tabSize',
+      'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth',
+      'borderBottomWidth', 'borderLeftWidth', 'boxSizing', 'whiteSpace', 'overflowWrap', 'wordBreak',
+    ] as const;
+    for (const p of copy) (m.style as unknown as Record<string, string>)[p] = cs[p] as string;
+    Object.assign(m.style, {
+      left: `${r.left}px`,
+      top: `${r.top}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+      whiteSpace: cs.whiteSpace === 'normal' ? 'pre-wrap' : cs.whiteSpace,
+      borderStyle: 'solid',
+      borderColor: 'transparent',
+      // The textarea's scrollbar takes width from its content box: keep the same wrap width.
+      overflowY: el.scrollHeight > el.clientHeight ? 'scroll' : 'hidden',
+    });
+    m.scrollTop = el.scrollTop;
+    m.scrollLeft = el.scrollLeft;
+  }
+}
+
+/** CSS for the overlay parts drawn in Tactful's shadow root. */
+export const underlineCss = `
+.tactful-mirror{position:fixed;margin:0;color:transparent;background:transparent;overflow:hidden;pointer-events:none;scrollbar-color:transparent transparent;}
+.tactful-mirror::-webkit-scrollbar{background:transparent;}
+.tactful-u{text-decoration:underline wavy;text-decoration-skip-ink:none;text-underline-offset:3px;text-decoration-thickness:1.5px;}
+.tactful-u.tactful-error{text-decoration-color:${COLORS.error}}
+.tactful-u.tactful-warning{text-decoration-color:${COLORS.warning}}
+.tactful-u.tactful-info{text-decoration-color:${COLORS.info}}
+.tactful-box{position:fixed;height:3px;pointer-events:none;border-bottom:2px dotted;}
+.tactful-box.tactful-error{border-color:${COLORS.error}}
+.tactful-box.tactful-warning{border-color:${COLORS.warning}}
+.tactful-box.tactful-info{border-color:${COLORS.info}}
+`;

@@ -1,0 +1,25 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Level } from '../engine';
+
+/** A tab's coaching state, as the popup shows it. */
+export interface TabReport {
+  host: string;
+  /** Editors being coached on the page. */
+  editors: number;
+  score: number | null;
+  findings: Array<{ ruleId: string; level: Level; message: string; actual: string }>;
+}
+
+/** Every message between content scripts, background and extension pages. */
+interface Protocol {
+  /** Popup → content script of the active tab: what is being coached here? */
+  getTabReport(): TabReport;
+  /** Popup → background: (un)register Tactful on a site the user turned on or off. */
+  setSiteEnabled(data: { host: string; enabled: boolean }): void;
+  /** Content script → background: show the finding count on the toolbar icon. */
+  setBadge(data: { count: number; worst: Level | null }): void;
+  /** Content script → background: open an extension page (content scripts cannot). */
+  openPage(page: 'options' | 'practice'): void;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();

@@ -1,0 +1,32 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Finding } from '../engine';
+
+export interface Position {
+  left: number;
+  top: number;
+}
+
+/** What the in-page coach shows for the active editor. Storage stays the truth for settings. */
+export interface CoachState {
+  /** Findings of the active editor after dismissals; null while the engine loads. */
+  report: { findings: Finding[]; score: number } | null;
+  /** The finding whose card is open. */
+  openFindingIndex: number | null;
+  /** The card was opened from the keyboard: focus goes into it. */
+  cardFocused: boolean;
+  cardPosition: Position | null;
+  badgePosition: Position | null;
+  panelOpen: boolean;
+}
+
+export type CoachStore = StoreApi<CoachState>;
+
+export const createCoachStore = (): CoachStore =>
+  createStore<CoachState>(() => ({
+    report: null,
+    openFindingIndex: null,
+    cardFocused: false,
+    cardPosition: null,
+    badgePosition: null,
+    panelOpen: false,
+  }));

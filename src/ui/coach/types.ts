@@ -1,0 +1,35 @@
+import type { Finding, Level } from '../../engine';
+
+/** A point in viewport pixels: the coach's boxes use `position: fixed`, the container places them. */
+export interface Position {
+  left: number;
+  top: number;
+}
+
+/** What the coach shows of a lint report: the findings and the tone score (100 = nothing to coach). */
+export interface CoachReport {
+  findings: readonly Finding[];
+  score: number;
+}
+
+export const LEVEL_LABEL: Record<Level, string> = { error: 'Error', warning: 'Warning', info: 'Tip' };
+
+/** Most serious first: the order counts and lists are shown in. */
+export const LEVELS: readonly Level[] = ['error', 'warning', 'info'];
+
+export function countByLevel(findings: readonly Finding[]): Record<Level, number> {
+  const counts: Record<Level, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.level]++;
+  return counts;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Buttons, links and fields inside `root` that Tab can reach, in document order. */
+export function tabbables(root: HTMLElement): HTMLElement[] {
+  return Array.from(
+    root.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])'),
+  ).filter((el) => !(el as HTMLButtonElement).disabled && !el.closest('[hidden]'));
+}
