@@ -170,9 +170,21 @@ export class PageCoach {
 
   private onSessionUpdate(s: EditorSession) {
     if (s === this.active) {
-      const { openFindingIndex } = this.store.getState();
-      const stillThere = openFindingIndex !== null && openFindingIndex < s.findings.length ? openFindingIndex : null;
-      this.store.setState({ report: this.reportOf(s), openFindingIndex: stillThere });
+      // A new report can add or drop findings before the open one: follow it by what it is.
+      const { openFindingIndex, report } = this.store.getState();
+      const open = openFindingIndex !== null ? report?.findings[openFindingIndex] : undefined;
+      let index: number | null = null;
+      if (open) {
+        let best = Infinity;
+        // Same rule, nearest place; the same words count as closer (a reply-level finding's
+        // anchor sentence changes as the writer types, its rule does not).
+        s.findings.forEach((f, i) => {
+          if (f.ruleId !== open.ruleId) return;
+          const distance = Math.abs(f.start - open.start) + (f.actual === open.actual ? 0 : 1000);
+          if (distance < best) (best = distance), (index = i);
+        });
+      }
+      this.store.setState({ report: this.reportOf(s), openFindingIndex: index });
       this.schedulePositions();
     }
     const all = [...this.sessions.values()].flatMap((x) => x.findings);

@@ -49,7 +49,14 @@ export class EditorSession {
         ? null
         : new MutationObserver(() => this.schedule());
     this.observer?.observe(el, { childList: true, characterData: true, subtree: true });
+    // A textarea resized by its handle or by the page's layout: the mirror follows.
+    this.resizeObserver = new ResizeObserver(() => this.deps.guard(() => this.painter.reposition()));
+    this.resizeObserver.observe(el);
+    el.addEventListener('scroll', this.onScroll, { passive: true });
   }
+
+  private readonly resizeObserver: ResizeObserver;
+  private readonly onScroll = () => this.deps.guard(() => this.painter.reposition());
 
   schedule(delay = LINT_DELAY_MS) {
     clearTimeout(this.timer);
@@ -142,6 +149,8 @@ export class EditorSession {
   destroy() {
     clearTimeout(this.timer);
     this.observer?.disconnect();
+    this.resizeObserver.disconnect();
+    this.editor.element.removeEventListener('scroll', this.onScroll);
     this.editor.element.removeEventListener('input', this.onInput);
     this.editor.element.removeEventListener('paste', this.onPaste);
     this.painter.clear();

@@ -14,6 +14,13 @@ export async function applyFix(editor: WatchedEditor, snapshot: TextSnapshot, fi
   return applyToEditable(el, range, fix.text);
 }
 
+function collapsedAtStart(el: HTMLElement): Range {
+  const r = el.ownerDocument.createRange();
+  r.setStart(el, 0);
+  r.collapse(true);
+  return r;
+}
+
 /** Resolves after the page has seen the selection change (or after a short while). */
 function selectionSettled(doc: Document): Promise<void> {
   return new Promise((resolve) => {
@@ -66,11 +73,18 @@ async function applyToModelEditor(el: HTMLElement, range: Range, text: string): 
   // typing batch, so the fix becomes an undo step of its own instead of joining the last typing.
   const selection = el.ownerDocument.getSelection();
   if (selection) {
-    const settled = selectionSettled(el.ownerDocument);
-    selection.removeAllRanges();
-    selection.addRange(range.cloneRange());
-    await settled;
+    // An insertion lands where the caret already is, which is no change at all: move the caret
+    // away once, so that the editor always sees a selection change.
+    for (const r of [collapsedAtStart(el), range.cloneRange()]) {
+      const settled = selectionSettled(el.ownerDocument);
+      selection.removeAllRanges();
+      selection.addRange(r);
+      await settled;
+    }
   }
+  // The editor turns each line break into a paragraph command of its own, which would make the
+  // fix several undo steps: insert it on the current line instead.
+  text = text.replace(/^\n+/, ' ').replace(/\n+$/, ' ').replace(/\n+/g, ' ');
   const target = new StaticRange({
     startContainer: range.startContainer,
     startOffset: range.startOffset,

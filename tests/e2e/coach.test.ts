@@ -40,12 +40,14 @@ const gmail: EditorCase = {
     const body = page.locator('div[aria-label="Message Body"]').first();
     await body.click();
     await page.evaluate(() => {
+      // Everything from the top of the body to the signature (which, with the quote, stays).
       const el = document.querySelector('div[aria-label="Message Body"]')!;
-      const first = el.firstElementChild ?? el;
+      const top = el.firstElementChild ?? el;
       const sel = getSelection()!;
       sel.removeAllRanges();
       const r = document.createRange();
-      r.selectNodeContents(first);
+      r.setStart(top, 0);
+      r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
       sel.addRange(r);
     });
     await page.keyboard.type(text);
@@ -185,6 +187,29 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
     await page.close();
   });
 
+  it('inserts a missing closing line where it belongs (before the signature), as one undo step', async () => {
+    const page = await open(ed.url());
+    await ed.write(page, 'Hi Dana,');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Your new lamp ships today.');
+    await page.locator('tactful-coach .tf-badge').click({ timeout: 10_000 });
+    const entry = page.locator('tactful-coach .tf-panel button', { hasText: 'friendly closing' });
+    await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(1);
+    const before = await ed.hostText(page);
+    await entry.click();
+    await page.locator('tactful-coach [role="dialog"] button', { hasText: 'Have a great day!' }).click();
+    // On its own line where the editor allows it in one step (CKEditor: on the same line).
+    await expect.poll(() => ed.hostText(page), { timeout: 5_000 }).toMatch(/ships today\.\s*Have a great day!\s*$/);
+    if (ed === gmail) {
+      // The signature stays last, after the inserted closing.
+      const body = await page.evaluate(() => (window as any).fixture.gmailBodyText(0) as string);
+      expect(body.indexOf('Have a great day!')).toBeLessThan(body.indexOf('Sam Patel'));
+    }
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => ed.hostText(page)).toBe(before);
+    await page.close();
+  });
+
   it('remembers a dismissal while the draft lives', async () => {
     const page = await open(ed.url());
     await ed.write(page, DRAFT);
@@ -259,6 +284,42 @@ describe('sites and editors', () => {
     expect(await page.locator('tactful-coach').count()).toBe(0);
     await page.close();
     await other.close();
+  });
+
+  it("keeps a textarea's underlines on its text through scrolling inside it and the page, and resizing", async () => {
+    const page = await open(textareaUrl());
+    const ta = page.locator('#scroll-textarea');
+    await ta.click();
+    await page.keyboard.type(`${Array.from({ length: 10 }, (_, i) => `Line ${i + 1}.`).join('\n')}\n${DRAFT}`);
+    const state = () =>
+      page.evaluate(() => {
+        const ta = document.querySelector('#scroll-textarea') as HTMLTextAreaElement;
+        const mirror = document.querySelector('tactful-coach')?.shadowRoot?.querySelector('.tactful-mirror') as HTMLElement | null;
+        if (!mirror) return null;
+        const a = ta.getBoundingClientRect();
+        const b = mirror.getBoundingClientRect();
+        return {
+          box: Math.max(Math.abs(a.left - b.left), Math.abs(a.top - b.top), Math.abs(a.width - b.width), Math.abs(a.height - b.height)),
+          scroll: Math.abs(ta.scrollTop - mirror.scrollTop),
+          textareaScroll: ta.scrollTop,
+          flagged: [...mirror.querySelectorAll('.tactful-u')].some((s) => s.textContent === 'The warehouse messed up'),
+        };
+      });
+    const aligned = async () => {
+      await expect.poll(async () => (await state())?.flagged, { timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => { const s = await state(); return s!.box < 0.5 && s!.scroll < 0.5; }).toBe(true);
+    };
+    await aligned();
+    expect((await state())!.textareaScroll).toBeGreaterThan(0);
+    await page.evaluate(() => document.querySelector('#scroll-box')!.scrollBy(0, 40));
+    await aligned();
+    await page.evaluate(() => window.scrollBy(0, 25));
+    await aligned();
+    await page.evaluate(() => ((document.querySelector('#scroll-textarea') as HTMLTextAreaElement).scrollTop = 0));
+    await aligned();
+    await page.evaluate(() => ((document.querySelector('#scroll-textarea') as HTMLTextAreaElement).style.width = '320px'));
+    await aligned();
+    await page.close();
   });
 
   it('skips search, password, read-only and opted-out fields', async () => {
