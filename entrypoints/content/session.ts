@@ -87,7 +87,7 @@ export class EditorSession {
     }
     this.painter.paint(
       snapshot,
-      this.findings.map((f) => ({ start: f.start, end: f.end, level: f.level })),
+      this.findings.map((f) => ({ start: f.start, end: f.end, level: f.level, missing: f.ruleId.startsWith('require-') })),
     );
     this.deps.onUpdate(this);
   }

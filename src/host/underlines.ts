@@ -6,17 +6,23 @@ export interface Underline {
   start: number;
   end: number;
   level: Level;
+  /** Marks where something is missing (a require-* rule): drawn dotted and beneath the others. */
+  missing?: boolean;
 }
 
 const LEVELS: Level[] = ['error', 'warning', 'info'];
 const COLORS: Record<Level, string> = { error: '#d93025', warning: '#e37400', info: '#1a73e8' };
-const highlightName = (level: Level) => `tactful-${level}`;
+const highlightName = (level: Level, missing = false) => `tactful-${missing ? 'missing-' : ''}${level}`;
+// A phrase to change is drawn over a sentence that only lacks something; errors over the rest.
+const PRIORITY: Record<Level, number> = { error: 6, warning: 5, info: 4 };
 
 interface HighlightRegistryLike {
   get(name: string): { add(r: AbstractRange): void; delete(r: AbstractRange): void } | undefined;
   set(name: string, h: unknown): void;
 }
-declare const Highlight: { new (...ranges: AbstractRange[]): { add(r: AbstractRange): void; delete(r: AbstractRange): void } };
+declare const Highlight: {
+  new (...ranges: AbstractRange[]): { add(r: AbstractRange): void; delete(r: AbstractRange): void; priority: number };
+};
 
 /** The page's highlight registry when the CSS Custom Highlight API is there. */
 function registry(): HighlightRegistryLike | null {
@@ -31,10 +37,10 @@ function ensureHighlightStyle(doc: Document) {
   highlightStyleAdded = true;
   const sheet = new doc.defaultView!.CSSStyleSheet();
   sheet.replaceSync(
-    LEVELS.map(
-      (l) =>
-        `::highlight(${highlightName(l)}){text-decoration:underline wavy ${COLORS[l]};text-decoration-skip-ink:none;text-underline-offset:3px;text-decoration-thickness:1.5px}`,
-    ).join('\n'),
+    LEVELS.flatMap((l) => [
+      `::highlight(${highlightName(l)}){text-decoration:underline wavy ${COLORS[l]};text-decoration-skip-ink:none;text-underline-offset:3px;text-decoration-thickness:1.5px}`,
+      `::highlight(${highlightName(l, true)}){text-decoration:underline dotted ${COLORS[l]};text-decoration-skip-ink:none;text-underline-offset:4px;text-decoration-thickness:1.5px}`,
+    ]).join('\n'),
   );
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }
@@ -46,7 +52,7 @@ function ensureHighlightStyle(doc: Document) {
  * DOM inside, so a transparent mirror with the same font and box sits over it.
  */
 export class UnderlinePainter {
-  private ranges: Array<{ range: Range; level: Level }> = [];
+  private ranges: Array<{ range: Range; name: string }> = [];
   private mirror: HTMLDivElement | null = null;
   private boxes: HTMLDivElement | null = null;
   private spans: HTMLElement[] = [];
@@ -63,15 +69,18 @@ export class UnderlinePainter {
     for (const u of underlines) {
       const range = snapshot.toRange(u.start, u.end);
       if (!range) continue;
-      this.ranges.push({ range, level: u.level });
+      this.ranges.push({ range, name: highlightName(u.level, u.missing) });
     }
     if (reg) {
       ensureHighlightStyle(this.editor.element.ownerDocument);
-      for (const { range, level } of this.ranges) {
-        let h = reg.get(highlightName(level));
+      for (const { range, name } of this.ranges) {
+        let h = reg.get(name);
         if (!h) {
-          h = new Highlight();
-          reg.set(highlightName(level), h);
+          const created = new Highlight();
+          const level = name.replace(/^tactful-(missing-)?/, '') as Level;
+          created.priority = PRIORITY[level] - (name.includes('missing') ? 3 : 0);
+          reg.set(name, created);
+          h = created;
         }
         h.add(range);
       }
@@ -108,7 +117,7 @@ export class UnderlinePainter {
   clear() {
     const reg = registry();
     if (reg) {
-      for (const { range, level } of this.ranges) reg.get(highlightName(level))?.delete(range);
+      for (const { range, name } of this.ranges) reg.get(name)?.delete(range);
     }
     this.ranges = [];
     this.spans = [];
@@ -122,10 +131,10 @@ export class UnderlinePainter {
     this.boxes?.remove();
     const boxes = document.createElement('div');
     boxes.className = 'tactful-boxes';
-    for (const { range, level } of this.ranges) {
+    for (const { range, name } of this.ranges) {
       for (const r of range.getClientRects()) {
         const b = document.createElement('div');
-        b.className = `tactful-box tactful-${level}`;
+        b.className = `tactful-box ${name.replace('missing-', '')}`;
         Object.assign(b.style, { left: `${r.left}px`, top: `${r.bottom - 3}px`, width: `${r.width}px` });
         boxes.append(b);
       }
@@ -145,7 +154,7 @@ export class UnderlinePainter {
       if (u.start < pos) continue; // overlapping: the first one wins in the mirror
       mirror.append(text.slice(pos, u.start));
       const span = document.createElement('span');
-      span.className = `tactful-u tactful-${u.level}`;
+      span.className = `tactful-u tactful-${u.level}${u.missing ? ' tactful-missing' : ''}`;
       span.textContent = text.slice(u.start, u.end);
       mirror.append(span);
       this.spans[u.i] = span;
@@ -194,6 +203,7 @@ export const underlineCss = `
 .tactful-u.tactful-error{text-decoration-color:${COLORS.error}}
 .tactful-u.tactful-warning{text-decoration-color:${COLORS.warning}}
 .tactful-u.tactful-info{text-decoration-color:${COLORS.info}}
+.tactful-u.tactful-missing{text-decoration-style:dotted;text-underline-offset:4px}
 .tactful-box{position:fixed;height:3px;pointer-events:none;border-bottom:2px dotted;}
 .tactful-box.tactful-error{border-color:${COLORS.error}}
 .tactful-box.tactful-warning{border-color:${COLORS.warning}}
