@@ -1,41 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import * as ckeditor5 from 'ckeditor5';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstName, readHostContext } from '../../src/host/context';
 import { findEditors, watchEditors } from '../../src/host/editors';
 import type { WatchedEditor } from '../../src/host/types';
+import { fixtureFile, loadFixture, tick, win } from './fixture-pages';
 
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../e2e/fixtures/pages');
-const fixtureFile = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
-interface FixtureWindow {
-  fixture: Record<string, any>;
-  happyDOM: { setURL(url: string): void };
-}
-const win = window as unknown as FixtureWindow;
-
-/**
- * Loads a fixture page as the browser would see it at `url`: its body, its title, and its
- * scripts (common.js first). zendesk.js is an ES module importing CKEditor 5 from the fixture
- * server: here its import is bound to the same CKEditor 5 from npm.
- */
-function loadFixture(page: string, url: string) {
-  win.happyDOM.setURL(url);
-  const html = fixtureFile(`${page}.html`);
-  document.title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-  new Function(fixtureFile('common.js'))();
-  const code = fixtureFile(`${page}.js`).replace(
-    /^import\s*\{([^}]*)\}\s*from\s*'\/vendor\/ckeditor5\/ckeditor5\.js';/m,
-    'const {$1} = __ckeditor5;',
-  );
-  new Function('__ckeditor5', code)(ckeditor5);
-  return win.fixture;
-}
-
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel)!;
 
 afterEach(async () => {

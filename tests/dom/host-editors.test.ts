@@ -1,35 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorKindOf, findEditors, isCoachable, watchEditors } from '../../src/host/editors';
 import type { WatchedEditor } from '../../src/host/types';
-
-const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../e2e/fixtures/pages');
-const fixtureFile = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
-interface FixtureWindow {
-  fixture: Record<string, any>;
-  happyDOM: { setURL(url: string): void };
-}
-const win = window as unknown as FixtureWindow;
-
-/**
- * Loads a fixture page as the browser would see it at `url`: its body, its title, and its
- * scripts (common.js first), run as classic scripts in this window.
- */
-function loadFixture(page: string, url: string) {
-  win.happyDOM.setURL(url);
-  const html = fixtureFile(`${page}.html`);
-  document.title = /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? '';
-  document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)![1]!;
-  new Function(fixtureFile('common.js'))();
-  new Function(fixtureFile(`${page}.js`))();
-  return win.fixture;
-}
-
-/** Lets MutationObserver callbacks (microtasks) and timers run. */
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+import { fixtureFile, loadFixture, tick, win } from './fixture-pages';
 
 function html(markup: string): HTMLElement {
   const box = document.createElement('div');

@@ -18,12 +18,22 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+export interface LaunchedChromium {
+  context: BrowserContext;
+  /** Empty when launched without the extension. */
+  extensionId: string;
+  /** Closes the browser and removes its temporary profile. */
+  close(): Promise<void>;
+}
+
 /**
- * Launches Debian's Chromium headless with the built extension in a fresh temporary profile.
- * The install-time practice tab the background opens is closed, so tests start from a clean slate.
+ * Launches Debian's Chromium headless in a fresh temporary profile, with the built extension
+ * unless `extension` is false, and the flags TOOLCHAIN.md lists (no background networking: this
+ * machine refuses it). The install-time practice tab the background opens is closed, so tests
+ * start from a clean slate.
  */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+export async function launchChromium({ extension = true, extraArgs = [] as string[] } = {}): Promise<LaunchedChromium> {
+  if (extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const profile = await mkdtemp(join(tmpdir(), 'tactful-e2e-'));
@@ -32,7 +42,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
+      ...(extension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -41,22 +51,20 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        ...extraArgs,
+        ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       ],
     });
     const ctx = context;
-    const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-    const extensionId = new URL(worker.url()).host;
-    await closeInstallTab(ctx, extensionId);
+    let extensionId = '';
+    if (extension) {
+      const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+      extensionId = new URL(worker.url()).host;
+      await closeInstallTab(ctx, extensionId);
+    }
     return {
       context: ctx,
       extensionId,
-      async openExtensionPage(path) {
-        const page = await ctx.newPage();
-        await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
-        return page;
-      },
       async close() {
         await ctx.close();
         await rm(profile, { recursive: true, force: true });
@@ -67,6 +75,21 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     await rm(profile, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Chromium with the built extension, and a way to open its pages. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  const { context, extensionId, close } = await launchChromium();
+  return {
+    context,
+    extensionId,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    close,
+  };
 }
 
 /** The background opens practice.html on install; wait for that tab and close it. */

@@ -1,9 +1,5 @@
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CHROMIUM, EXTENSION_DIR } from './browser';
+import type { BrowserContext, Page } from '@playwright/test';
+import { launchChromium } from './browser';
 import { FIXTURE_HOSTS, startFixtureServer } from './fixtures/server.mjs';
 
 // Real Chromium with the built extension, where https://mail.google.com/…,
@@ -14,7 +10,6 @@ import { FIXTURE_HOSTS, startFixtureServer } from './fixtures/server.mjs';
 // no port and location.host is exactly the real host), and every other name fails to resolve so
 // nothing leaves the machine. The server's certificate is self-signed, hence
 // --ignore-certificate-errors (mail.google.com is HSTS-preloaded; the flag covers that as well).
-// browser.ts's launcher takes no extra arguments, so this one repeats its TOOLCHAIN flags.
 
 export interface HostedBrowser {
   context: BrowserContext;
@@ -38,70 +33,30 @@ export function hostResolverRules(port: number): string {
 
 /** Starts the fixture server and Chromium (with the built extension) resolving the hosts to it. */
 export async function launchWithHosts({ extension = true }: LaunchOptions = {}): Promise<HostedBrowser> {
-  if (extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
   const server = await startFixtureServer();
-  const profile = await mkdtemp(join(tmpdir(), 'tactful-e2e-hosts-'));
-  let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      ...(extension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--host-resolver-rules=${hostResolverRules(server.port)}`,
-        '--ignore-certificate-errors',
-        ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
-      ],
+    const { context, extensionId, close } = await launchChromium({
+      extension,
+      extraArgs: [`--host-resolver-rules=${hostResolverRules(server.port)}`, '--ignore-certificate-errors'],
     });
-    const ctx = context;
-    let extensionId = '';
-    if (extension) {
-      const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-      extensionId = new URL(worker.url()).host;
-      await closeInstallTab(ctx, extensionId);
-    }
     return {
-      context: ctx,
+      context,
       extensionId,
       port: server.port,
       async open(url) {
-        const page = await ctx.newPage();
+        const page = await context.newPage();
         await page.goto(url);
         return page;
       },
       async close() {
-        await ctx.close();
-        await rm(profile, { recursive: true, force: true });
+        await close();
         await server.close();
       },
     };
   } catch (error) {
-    await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
     await server.close();
     throw error;
   }
-}
-
-/** The background opens practice.html on install (as in browser.ts): wait for it and close it. */
-async function closeInstallTab(context: BrowserContext, extensionId: string): Promise<void> {
-  const url = `chrome-extension://${extensionId}/practice.html`;
-  const isInstallTab = (p: Page) => p.url() === url;
-  const tab =
-    context.pages().find(isInstallTab) ??
-    (await context.waitForEvent('page', { predicate: isInstallTab, timeout: 10_000 }).catch(() => {
-      throw new Error(`The background did not open ${url} on install.`);
-    }));
-  await tab.close();
 }
 
 // Page URLs under the real host names (no port: the resolver rules carry it).
