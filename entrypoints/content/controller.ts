@@ -66,6 +66,10 @@ export class PageCoach {
   }
 
   stop() {
+    cancelAnimationFrame(this.pointerFrame);
+    cancelAnimationFrame(this.frame);
+    this.pointerFrame = this.frame = 0;
+    clearTimeout(this.hoverTimer);
     this.stopWatching?.();
     for (const [target, type, fn, opts] of this.listeners) target.removeEventListener(type, fn, opts);
     this.listeners.length = 0;
@@ -194,11 +198,25 @@ export class PageCoach {
 
   // ---- pointer and keyboard -------------------------------------------------------------
 
+  private pointer: { x: number; y: number; overOverlay: boolean } | null = null;
+  private pointerFrame = 0;
+
   private onMouseMove(ev: MouseEvent) {
+    if (!this.active) return;
+    // Hit testing reads layout: at most once per frame, however fast the mouse moves.
+    this.pointer = { x: ev.clientX, y: ev.clientY, overOverlay: !!this.overlay?.contains(ev.target as Node) };
+    this.pointerFrame ||= requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      guard(() => this.hoverAt());
+    });
+  }
+
+  private hoverAt() {
     const s = this.active;
-    if (!s || this.overlay?.contains(ev.target as Node)) return;
+    const p = this.pointer;
+    if (!s || !p || p.overOverlay) return;
     clearTimeout(this.hoverTimer);
-    const hit = s.hitTest(ev.clientX, ev.clientY);
+    const hit = s.hitTest(p.x, p.y);
     if (hit === null || hit === this.store.getState().openFindingIndex) return;
     this.hoverTimer = setTimeout(() => guard(() => this.openCard(hit, false)), HOVER_DELAY_MS);
   }
