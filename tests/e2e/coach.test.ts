@@ -358,6 +358,30 @@ describe('sites and editors', () => {
     await spa.close();
   });
 
+  it('stops when the site is switched off or paused (as the popup does), and comes back', async () => {
+    const page = await open(textareaUrl());
+    await textarea.write(page, DRAFT);
+    await expect.poll(() => badgeLabel(page), { timeout: 10_000 }).toMatch(/^Tactful:/);
+    const worker = browser.context.serviceWorkers()[0]!;
+    const setLocal = (items: Record<string, unknown>) =>
+      worker.evaluate((items) => (globalThis as any).chrome.storage.local.set(items), items);
+    const coached = () => page.locator('tactful-coach').count();
+
+    await setLocal({ sites: { 'help.zendesk.com': false } });
+    await expect.poll(coached).toBe(0);
+    await setLocal({ sites: {} });
+    await page.locator('textarea#message').click();
+    await page.keyboard.type(' ');
+    await expect.poll(() => badgeLabel(page), { timeout: 10_000 }).toMatch(/^Tactful:/);
+
+    await setLocal({ pausedUntil: Date.now() + 60 * 60 * 1000 });
+    await expect.poll(coached).toBe(0);
+    await setLocal({ pausedUntil: null });
+    await page.locator('textarea#message').click();
+    await expect.poll(() => badgeLabel(page), { timeout: 10_000 }).toMatch(/^Tactful:/);
+    await page.close();
+  });
+
   it('logged no errors on any page', () => {
     expect(errors).toEqual([]);
   });
