@@ -78,6 +78,21 @@ export function scanSegments(
 }
 
 /**
+ * Where two texts differ: the length of their common prefix and of their common suffix (not
+ * overlapping it). `[prefix, from.length - suffix)` of `from` became `[prefix, to.length - suffix)`.
+ */
+export function diffBounds(from: string, to: string): { prefix: number; suffix: number } {
+  const max = Math.min(from.length, to.length);
+  let prefix = 0;
+  while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)) {
+    suffix++;
+  }
+  return { prefix, suffix };
+}
+
+/**
  * Re-splits `text` after an edit of `previousText`, reusing the previous segments before and
  * after the edited region: only the sentences around the edit are scanned again. `reused[k]` is
  * the index of the previous segment that segment k equals (moved by the edit), or -1.
@@ -87,15 +102,7 @@ export function resplit(
   previous: Segment[],
   text: string,
 ): { segments: Segment[]; reused: number[] } {
-  const max = Math.min(previousText.length, text.length);
-  let prefix = 0;
-  while (prefix < max && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    previousText.charCodeAt(previousText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
-  )
-    suffix++;
+  const { prefix, suffix } = diffBounds(previousText, text);
   const delta = text.length - previousText.length;
   const editEnd = text.length - suffix; // end of the edited region in the new text
 

@@ -1,6 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useSyncExternalStore } from 'preact/compat';
 import type { Channel, Finding, Report } from '../engine';
+// The splitter module only: the engine itself (compromise) loads after the page has painted.
+import { diffBounds } from '../engine/sentences';
 
 /** What a report was computed from, so the page can tell a fresh report from a stale one. */
 export interface LintInput {
@@ -73,15 +75,7 @@ export function currentFindings(s: Pick<PracticeState, 'draft' | 'report' | 'lin
 
 export function rebaseFindings(findings: Finding[], from: string, to: string): Finding[] {
   if (from === to) return findings;
-  const max = Math.min(from.length, to.length);
-  let prefix = 0;
-  while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (
-    suffix < max - prefix &&
-    from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)
-  )
-    suffix++;
+  const { prefix, suffix } = diffBounds(from, to);
   const changedEnd = from.length - suffix; // [prefix, changedEnd) of `from` was replaced
   const delta = to.length - from.length;
   const move = (start: number, end: number): [number, number] | null => {
