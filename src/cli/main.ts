@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLinter, type Channel, type Finding, type Linter, type RuleSet } from '../engine';
 import { defaultRuleSet, defaultRulesWithExamples } from '../ruleset/default-pack';
-import { RuleSetError, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule, withLine } from '../ruleset';
+import { RuleSetError, checkReferences, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule, withLine } from '../ruleset';
 import { rulesTable } from './rules-table';
 
 /** Bad input: printed as one line on stderr, exit 2. */
@@ -44,9 +44,9 @@ export function loadRuleSet(path: string | undefined): RuleSet {
   if (isDir) {
     const files = readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort();
     if (files.length === 0) throw new UsageError(`rule folder ${path} has no .yml files`);
-    return {
-      rules: files.map((f) => toRule(parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, '')))),
-    };
+    const rules = files.map((f) => toRule(parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, ''))));
+    checkReferences(rules, path);
+    return { rules };
   }
   const text = readText(path, 'rule set');
   const team = parseTeamRuleSet(text, path);

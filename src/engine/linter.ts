@@ -39,6 +39,9 @@ interface CompiledRule {
   customer?: PatternGroup;
   customerExcept?: PatternGroup;
   draft?: number;
+  /** Sentiment rules: the misplaced-praise patterns and the require rule they wait on. */
+  praise?: number;
+  praiseWhenMissing?: CompiledRule;
 }
 
 /** A linter bound to one rule set; keeps a per-sentence cache between calls. */
@@ -69,9 +72,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
     patterns && patterns.length ? new PatternGroup(patterns) : undefined;
 
   const neutral: Record<string, number> = {};
-  const compiled: CompiledRule[] = [];
-  for (const rule of ruleSet.rules) {
-    if (rule.enabled === false) continue;
+  function compile(rule: Rule): CompiledRule {
     const c = rule.check;
     const cr: CompiledRule = { rule, triggerFixes: [] };
     if (c.kind === 'phrase' || c.kind === 'pair') {
@@ -89,7 +90,21 @@ export function createLinter(ruleSet: RuleSet): Linter {
       cr.unless = addGroup(c.unless);
       for (const w of c.neutralWords ?? []) neutral[w.toLowerCase()] = 0;
     }
-    compiled.push(cr);
+    return cr;
+  }
+  const compiled = ruleSet.rules.filter((r) => r.enabled !== false).map(compile);
+  // A require rule another rule waits on is consulted even when switched off: compiled once,
+  // silently.
+  const silent = new Map<string, CompiledRule>();
+  for (const cr of compiled) {
+    const c = cr.rule.check;
+    if (c.kind !== 'sentiment' || !c.misplacedPraise) continue;
+    const ref = c.misplacedPraise.whenMissing;
+    const target = compiled.find((o) => o.rule.id === ref) ?? silent.get(ref);
+    const rule = target?.rule ?? ruleSet.rules.find((r) => r.id === ref);
+    if (!rule || rule.check.kind !== 'require') continue;
+    cr.praiseWhenMissing = target ?? silent.set(ref, compile(rule)).get(ref)!;
+    cr.praise = addGroup(c.misplacedPraise.patterns);
   }
 
   const sentiment = new Sentiment();
@@ -160,24 +175,25 @@ export function createLinter(ruleSet: RuleSet): Linter {
     last = { text, segments, facts };
 
     const doc = new DocumentView(text, segments, facts, options);
+    // Each require rule is settled once per lint, whether it reports or another rule asks.
+    const settled = new Map<CompiledRule, Finding | null>();
+    const missing = (cr: CompiledRule): Finding | null => {
+      if (!settled.has(cr)) settled.set(cr, requireOutcome(cr, doc));
+      return settled.get(cr)!;
+    };
+    const applies = (cr: CompiledRule) => !cr.rule.channels || cr.rule.channels.includes(options.channel);
     const findings: Finding[] = [];
     for (const cr of compiled) {
-      if (cr.rule.channels && !cr.rule.channels.includes(options.channel)) continue;
+      if (!applies(cr)) continue;
       const c = cr.rule.check;
       if (c.kind === 'phrase' || c.kind === 'pair') findings.push(...phraseFindings(cr, doc));
-      else if (c.kind === 'sentiment') findings.push(...sentimentFindings(cr, doc, c.threshold, c.skipQuestions));
-      else {
-        const customer = options.customerMessage?.trim();
-        let needed = true;
-        if (c.when) {
-          needed = customer
-            ? customerNeeds(cr, customer)
-            : cr.draft !== undefined && doc.content.some((i) => facts[i]!.hits[cr.draft!]!.length > 0);
-        }
-        if (needed && doc.words >= (c.minWords ?? 0)) {
-          const f = requireFinding(cr, doc, c.zone, c.insertAt);
-          if (f) findings.push(f);
-        }
+      else if (c.kind === 'sentiment') {
+        findings.push(...sentimentFindings(cr, doc, c.threshold, c.skipQuestions));
+        const waitsOn = cr.praiseWhenMissing;
+        if (waitsOn && applies(waitsOn) && missing(waitsOn)) findings.push(...misplacedPraiseFindings(cr, doc));
+      } else {
+        const f = missing(cr);
+        if (f) findings.push(f);
       }
     }
     findings.sort((a, b) => a.start - b.start || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
@@ -189,6 +205,20 @@ export function createLinter(ruleSet: RuleSet): Linter {
       sentiment: { score: sentimentScore, comparative: doc.words ? sentimentScore / doc.words : 0 },
       timings: { totalMs: performance.now() - t0, sentences: segments.length, analysed },
     };
+  }
+
+  /** The require rule's finding when its piece is needed here and missing, else null. */
+  function requireOutcome(cr: CompiledRule, doc: DocumentView): Finding | null {
+    const c = cr.rule.check as Extract<Rule['check'], { kind: 'require' }>;
+    const customer = doc.options.customerMessage?.trim();
+    let needed = true;
+    if (c.when) {
+      needed = customer
+        ? customerNeeds(cr, customer)
+        : cr.draft !== undefined && doc.content.some((i) => doc.facts[i]!.hits[cr.draft!]!.length > 0);
+    }
+    if (!needed || doc.words < (c.minWords ?? 0)) return null;
+    return requireFinding(cr, doc, c.zone, c.insertAt);
   }
 
   return { lint, rules: compiled.map((c) => c.rule) };
@@ -308,6 +338,22 @@ function sentimentFindings(
     if (skipQuestions && f.question) continue;
     const seg = doc.segments[i]!;
     out.push(finding(cr.rule, seg.start, seg.end, seg.text, []));
+  }
+  return out;
+}
+
+function misplacedPraiseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
+  const c = cr.rule.check as Extract<Rule['check'], { kind: 'sentiment' }>;
+  const out: Finding[] = [];
+  for (const i of doc.body) {
+    const f = doc.facts[i]!;
+    const seg = doc.segments[i]!;
+    for (const h of longestFirst(f.hits[cr.praise!]!)) {
+      if (f.quotes.some(([qs, qe]) => h.start >= qs && h.end <= qe)) continue;
+      const start = seg.start + h.start;
+      const end = seg.start + h.end;
+      out.push({ ...finding(cr.rule, start, end, doc.text.slice(start, end), []), message: c.misplacedPraise!.message });
+    }
   }
   return out;
 }

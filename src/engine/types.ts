@@ -76,6 +76,19 @@ export interface RequireCheck {
   minWords?: number;
 }
 
+/**
+ * Praise-thanks sent to a customer who complained ("Thank you for your kind words" under a
+ * review about a dirty room) reads as a template nobody checked. A match of `patterns` is
+ * flagged, with `message`, only while the require rule named by `whenMissing` finds its piece
+ * missing: the customer reported a problem and the reply does not acknowledge it. That rule is
+ * consulted even when it is switched off; when the set has no such rule, nothing is flagged.
+ */
+export interface MisplacedPraise {
+  patterns: Pattern[];
+  whenMissing: string;
+  message: string;
+}
+
 /** Flags sentences whose sentiment score is at or below `threshold`. */
 export interface SentimentCheck {
   kind: 'sentiment';
@@ -84,6 +97,7 @@ export interface SentimentCheck {
   neutralWords?: string[];
   unless?: Pattern[];
   skipQuestions?: boolean;
+  misplacedPraise?: MisplacedPraise;
 }
 
 export type Check = PhraseCheck | PairCheck | RequireCheck | SentimentCheck;

@@ -1,5 +1,5 @@
 export { RuleSetError, parseRuleFile, parseTeamRuleSet, lineOfField, withLine } from './load';
-export { mergeRuleSet } from './merge';
+export { mergeRuleSet, checkReferences } from './merge';
 export { toRule } from './to-rule';
 export { ruleSchema, teamRuleSetSchema, regexProblem, WHOLE_REPLY } from './schema';
 export type { RuleWithExamples, TeamRuleSet, RuleOverride, Example, BadExample } from './schema';

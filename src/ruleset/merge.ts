@@ -81,5 +81,25 @@ export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'r
     const o = team.rules[custom.id];
     byId.set(custom.id, o ? applyOverride(toRule(custom), o, file) : toRule(custom));
   }
-  return { rules: [...byId.values()] };
+  const rules = [...byId.values()];
+  checkReferences(rules, file);
+  return { rules };
+}
+
+/** A rule that waits on another (misplaced praise waits on a require rule) needs it in the set. */
+export function checkReferences(rules: readonly Rule[], file = 'rule set'): void {
+  for (const rule of rules) {
+    if (rule.check.kind !== 'sentiment' || !rule.check.misplacedPraise) continue;
+    const ref = rule.check.misplacedPraise.whenMissing;
+    const target = rules.find((r) => r.id === ref);
+    if (!target || target.check.kind !== 'require') {
+      const requires = rules.filter((r) => r.check.kind === 'require').map((r) => r.id);
+      throw new RuleSetError(
+        file,
+        undefined,
+        `rules.${rule.id}.misplacedPraise.whenMissing`,
+        `"${ref}" is not a require rule of this set; name one of ${requires.join(', ') || '(none: add a require rule)'}`,
+      );
+    }
+  }
 }

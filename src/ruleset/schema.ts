@@ -114,6 +114,13 @@ const sentimentCheck = z.strictObject({
   neutralWords: z.array(z.string()).optional(),
   unless: patterns.optional(),
   skipQuestions: z.boolean().optional(),
+  misplacedPraise: z
+    .strictObject({
+      patterns,
+      whenMissing: z.string().regex(RULE_ID, 'whenMissing names a require rule by id (e.g. require-apology)'),
+      message: z.string().min(1, 'write the short message shown on the card'),
+    })
+    .optional(),
 });
 
 /** The check a rule configures; its `kind` picks one of the engine's checks. */

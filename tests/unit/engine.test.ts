@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinter, splitSentences, type Channel, type LintOptions, type RuleSet } from '../../src/engine';
+import { createLinter, splitSentences, type Channel, type LintOptions, type Rule, type RuleSet } from '../../src/engine';
 import { applyFix, rule, sampleRuleSet } from './helpers';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
@@ -361,6 +361,59 @@ describe('sentiment', () => {
     expect(r.sentiment.score).toBeGreaterThan(0);
     expect(r.sentiment.comparative).toBeCloseTo(r.sentiment.score / 5);
     expect(lintWith(set, '').sentiment).toEqual({ score: 0, comparative: 0 });
+  });
+});
+
+describe('sentiment: misplaced praise', () => {
+  const apology = (extra: Partial<Rule> = {}) =>
+    rule('require-apology', {
+      kind: 'require',
+      patterns: ['sorry'],
+      zone: 'anywhere',
+      insertAt: 'start',
+      when: { customer: ['broken', 'late'], draft: ['the delay'] },
+    }, extra);
+  const tone = rule('no-tone', {
+    kind: 'sentiment',
+    threshold: -4,
+    misplacedPraise: { patterns: ['your kind words', 'glad you enjoyed'], whenMissing: 'require-apology', message: 'praise for a complaint' },
+  });
+  const praise = 'Thank you for your kind words. We are glad you enjoyed it.';
+  const found = (rules: Rule[], text: string, customerMessage?: string, channel: Channel = 'email') =>
+    createLinter({ rules }).lint(text, { customerMessage, channel }).findings.filter((f) => f.ruleId === 'no-tone');
+
+  it('flags praise-thanks answering a complaint, at the phrase, with its own message', () => {
+    const f = found([tone, apology()], praise, 'It arrived broken.');
+    expect(f.map((x) => x.actual)).toEqual(['your kind words', 'glad you enjoyed']);
+    expect(f.every((x) => x.message === 'praise for a complaint')).toBe(true);
+    expect(f[0]!.start).toBe(praise.indexOf('your kind words'));
+  });
+
+  it('leaves it alone for a happy customer, or when the reply apologises', () => {
+    expect(found([tone, apology()], praise, 'Lovely stay, thank you!')).toEqual([]);
+    expect(found([tone, apology()], `Sorry it broke. ${praise}`, 'It arrived broken.')).toEqual([]);
+  });
+
+  it('without a customer message, follows the require rule\'s reading of the draft', () => {
+    expect(found([tone, apology()], `About the delay: ${praise}`)).toHaveLength(2);
+    expect(found([tone, apology()], praise)).toEqual([]);
+  });
+
+  it('consults the require rule even when it is switched off, without reporting it', () => {
+    const linter = createLinter({ rules: [tone, apology({ enabled: false })] });
+    const r = linter.lint(praise, { customerMessage: 'It was late.', channel: 'email' });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['no-tone', 'no-tone']);
+  });
+
+  it('follows the require rule\'s channels, and is inert when that rule is not in the set', () => {
+    expect(found([tone, apology({ channels: ['email'] })], praise, 'It arrived broken.', 'chat')).toEqual([]);
+    expect(found([tone], praise, 'It arrived broken.')).toEqual([]);
+  });
+
+  it('settles the require rule once: its own finding is unchanged by being consulted', () => {
+    const alone = createLinter({ rules: [apology()] }).lint(praise, { customerMessage: 'Late again.', channel: 'email' });
+    const both = createLinter({ rules: [apology(), tone] }).lint(praise, { customerMessage: 'Late again.', channel: 'email' });
+    expect(both.findings.filter((f) => f.ruleId === 'require-apology')).toEqual(alone.findings);
   });
 });
 

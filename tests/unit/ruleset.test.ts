@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter, type Rule } from '../../src/engine';
-import { RuleSetError, mergeRuleSet, parseRuleFile, parseTeamRuleSet, regexProblem, type TeamRuleSet } from '../../src/ruleset';
+import { RuleSetError, checkReferences, mergeRuleSet, parseRuleFile, parseTeamRuleSet, regexProblem, type TeamRuleSet } from '../../src/ruleset';
 import { rule } from './helpers';
 
 /** Runs `f`, expects a RuleSetError and returns it. */
@@ -329,6 +329,24 @@ describe('mergeRuleSet', () => {
     why: 'Customers do not know our internal ticket words.',
     check: { kind: 'phrase', patterns: ['L2 ticket'] },
   };
+
+  it('rejects misplaced praise that waits on a rule missing from the set or not a require rule', () => {
+    const custom = (whenMissing: string) => ({
+      id: 'no-template-praise',
+      level: 'info',
+      description: 'Disallow praise-thanks for a complaint.',
+      message: 'm',
+      why: 'Thanking an upset customer for praise reads as unread.',
+      check: { kind: 'sentiment', threshold: -5, misplacedPraise: { patterns: ['kind words'], whenMissing, message: 'm' } },
+    });
+    expect(merge({ custom: [custom('require-thanks')] }).rules.map((r) => r.id)).toContain('no-template-praise');
+    for (const ref of ['require-apology', 'no-calm']) {
+      const e = mergeError({ custom: [custom(ref)] });
+      expect(e.field).toBe('rules.no-template-praise.misplacedPraise.whenMissing');
+      expect(e.problem).toMatch(new RegExp(`"${ref}" is not a require rule of this set; name one of require-thanks`));
+    }
+    expect(() => checkReferences([...pack])).not.toThrow();
+  });
 
   it('adds custom rules after the pack, with their own overrides', () => {
     const rules = merge({ custom: [custom] }).rules;
