@@ -48,7 +48,7 @@ export function regexFromPattern(p: Pattern): RegExp {
  * Words a compromise pattern cannot match without, so that a sentence lacking them is never
  * parsed (parsing is the costly part). Each requirement is a list of alternatives.
  */
-function requiredWords(p: Pattern): string[][] {
+export function requiredWords(p: Pattern): string[][] {
   const reqs: string[][] = [];
   for (const token of p.split(/\s+/)) {
     if (/^[a-z]+$/i.test(token)) reqs.push([token.toLowerCase()]);

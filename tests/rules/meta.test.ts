@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLinter } from '../../src/engine';
-import { parseRuleFile, toRule } from '../../src/ruleset';
+import { createLinter, patternType } from '../../src/engine';
+import { requiredWords } from '../../src/engine/patterns';
+import { checkReferences, parseRuleFile, toRule } from '../../src/ruleset';
 import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { rulesTable } from '../../src/cli/rules-table';
 
@@ -40,7 +41,10 @@ describe('rules/', () => {
     const clashes: string[] = [];
     for (const r of rules) {
       const c = r.check;
-      const own = 'patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : [];
+      const own = [
+        ...('patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : []),
+        ...(c.kind === 'sentiment' ? (c.misplacedPraise?.patterns ?? []) : []),
+      ];
       for (const p of new Set(own.map((x) => x.toLowerCase().trim()))) {
         const prev = owner.get(p);
         if (prev && prev !== r.id) clashes.push(`"${p}" in ${prev} and ${r.id}`);
@@ -53,6 +57,29 @@ describe('rules/', () => {
   it('every pattern compiles into a working linter', () => {
     const linter = createLinter({ rules: rules.map(toRule) });
     expect(() => linter.lint('Hi Dana,\nThanks for writing. Have a great day!', { channel: 'email' })).not.toThrow();
+  });
+
+  it('rules that wait on another name a require rule of the pack', () => {
+    expect(() => checkReferences(rules.map(toRule), 'rules/')).not.toThrow();
+  });
+
+  // A compromise pattern is parsed only in sentences holding its required words; if those are
+  // all everyday words ("has", "the"), nearly every sentence gets parsed and a keystroke slows.
+  it('every compromise pattern requires at least one uncommon word', () => {
+    const COMMON = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'do', 'does', 'did', 'i', 'we', 'you', 'it', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'our', 'your', 'my', 'that', 'this', 'not']);
+    const weak: string[] = [];
+    for (const r of rules) {
+      const c = r.check;
+      const all = [
+        ...('patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : []),
+        ...('unless' in c ? (c.unless ?? []) : []),
+        ...('alternatives' in c ? c.alternatives : []),
+      ];
+      for (const p of all.filter((x) => patternType(x) === 'compromise')) {
+        if (!requiredWords(p).some((alts) => alts.every((w) => !COMMON.has(w)))) weak.push(`${r.id}: ${p}`);
+      }
+    }
+    expect(weak).toEqual([]);
   });
 
   it('the bundled default pack is the same as the files', () => {
