@@ -30,6 +30,27 @@ function editList(rule: Rule, field: ListField, edit: { add?: string[]; remove?:
   return { ...rule, check: { ...rule.check, [field]: current } as Rule['check'] };
 }
 
+/** A team edits the misplaced-praise phrases of a sentiment rule like any other phrase list. */
+function editPraise(rule: Rule, edit: { add?: string[]; remove?: string[] }, file: string): Rule {
+  const c = rule.check;
+  if (c.kind !== 'sentiment' || !c.misplacedPraise) {
+    throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise`, `${rule.id} has no misplacedPraise check; remove this field`);
+  }
+  const current = c.misplacedPraise.patterns.slice();
+  for (const r of edit.remove ?? []) {
+    const at = current.indexOf(r);
+    if (at < 0) {
+      throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise.remove`, `"${r}" is not one of ${rule.id}'s misplacedPraise patterns; copy it exactly from the rule`);
+    }
+    current.splice(at, 1);
+  }
+  current.push(...(edit.add ?? []));
+  if (current.length === 0) {
+    throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise`, `removing every pattern leaves the misplacedPraise check empty; keep at least one`);
+  }
+  return { ...rule, check: { ...c, misplacedPraise: { ...c.misplacedPraise, patterns: current } } };
+}
+
 function applyOverride(rule: Rule, o: RuleOverride, file: string): Rule {
   if (o === 'off' || o === 'on') return { ...rule, enabled: o === 'on' };
   if (typeof o === 'string') return { ...rule, level: o, enabled: true };
@@ -44,6 +65,7 @@ function applyOverride(rule: Rule, o: RuleOverride, file: string): Rule {
     const edit = o[field];
     if (edit) out = editList(out, field, edit, file);
   }
+  if (o.misplacedPraise) out = editPraise(out, o.misplacedPraise, file);
   const param = (name: 'threshold' | 'window' | 'minWords', kind: Rule['check']['kind']) => {
     const value = o[name];
     if (value === undefined) return;

@@ -179,6 +179,7 @@ export const overrideSchema = z.union(
     patterns: listEdit.optional(),
     unless: listEdit.optional(),
     alternatives: listEdit.optional(),
+    misplacedPraise: listEdit.optional(),
     threshold: z.number().max(0).optional(),
     window: z.union([z.number().int().min(0).max(20), z.literal('reply')]).optional(),
     minWords: z.number().int().min(0).optional(),

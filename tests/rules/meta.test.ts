@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLinter, patternType } from '../../src/engine';
 import { requiredWords } from '../../src/engine/patterns';
-import { checkReferences, parseRuleFile, toRule } from '../../src/ruleset';
+import { checkReferences, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule } from '../../src/ruleset';
 import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { rulesTable } from '../../src/cli/rules-table';
 
@@ -89,5 +89,14 @@ describe('rules/', () => {
   it('the README rules table is generated from rules/ and up to date (npm run rules:readme)', () => {
     const readme = readFileSync(`${root}README.md`, 'utf8');
     expect(readme).toContain(rulesTable(rules.map(toRule)));
+  });
+
+  it("the README's team rule set example is valid and merges onto the pack", () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const example = /### A team's rule set[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'README has the example').toBeTruthy();
+    const merged = mergeRuleSet(defaultRuleSet.rules, parseTeamRuleSet(example!, 'README.md'), 'README.md');
+    expect(merged.rules.map((r) => r.id)).toContain('no-internal-jargon');
+    expect(() => createLinter(merged).lint('Thanks for the stars!', { channel: 'email', customerMessage: 'Broken again.' })).not.toThrow();
   });
 });

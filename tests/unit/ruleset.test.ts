@@ -314,6 +314,22 @@ describe('mergeRuleSet', () => {
     expect(e.problem).toMatch(/threshold/);
   });
 
+  it('edits the misplaced-praise phrases of a sentiment rule', () => {
+    const praising = [
+      ...pack.filter((r) => r.id !== 'no-negative'),
+      rule('no-negative', { kind: 'sentiment', threshold: -3, misplacedPraise: { patterns: ['kind words', 'lovely stay'], whenMissing: 'require-thanks', message: 'm' } }),
+    ];
+    const edited = mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { add: ['glowing review'], remove: ['lovely stay'] } } } }), 'team.yml');
+    const check = byId(edited.rules, 'no-negative').check;
+    expect(check.kind === 'sentiment' && check.misplacedPraise?.patterns).toEqual(['kind words', 'glowing review']);
+    const missing = ruleSetError(() => mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { remove: ['nice'] } } } }), 'team.yml'));
+    expect(missing.field).toBe('rules.no-negative.misplacedPraise.remove');
+    expect(missing.problem).toMatch(/copy it exactly/);
+    const empty = ruleSetError(() => mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { remove: ['kind words', 'lovely stay'] } } } }), 'team.yml'));
+    expect(empty.problem).toMatch(/keep at least one/);
+    expect(mergeError({ rules: { 'no-calm': { misplacedPraise: { add: ['x'] } } } }).problem).toMatch(/no misplacedPraise check/);
+  });
+
   it('rejects an unknown rule id and lists the known ones', () => {
     const e = mergeError({ rules: { 'no-calmm': 'off' } });
     expect(e.field).toBe('rules.no-calmm');
