@@ -289,7 +289,7 @@ class DocumentView {
 function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
   const c = cr.rule.check as Extract<Rule['check'], { kind: 'phrase' | 'pair' }>;
   const out: Finding[] = [];
-  const { facts, segments } = doc;
+  const { facts } = doc;
   let altAnywhere: boolean | undefined;
   for (const i of doc.content) {
     const f = facts[i]!;
@@ -311,17 +311,21 @@ function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
         if (near.some(offersAlternative)) continue;
       }
     }
-    const seg = segments[i]!;
-    for (const h of longestFirst(hits)) {
-      if (f.quotes.some(([qs, qe]) => h.start >= qs && h.end <= qe)) continue;
-      const start = seg.start + h.start;
-      const end = seg.start + h.end;
-      const actual = doc.text.slice(start, end);
-      const templates = cr.triggerFixes[h.pattern] ?? cr.rule.fixes ?? [];
-      out.push(finding(cr.rule, start, end, actual, templates.map((t) => replacementFix(doc, t, start, end))));
+    for (const { start, end, pattern } of spansOf(doc, i, hits)) {
+      const templates = cr.triggerFixes[pattern] ?? cr.rule.fixes ?? [];
+      out.push(finding(cr.rule, start, end, doc.text.slice(start, end), templates.map((t) => replacementFix(doc, t, start, end))));
     }
   }
   return out;
+}
+
+/** Where sentence `i`'s hits sit in the text: the longest of overlapping ones, none inside quotes. */
+function spansOf(doc: DocumentView, i: number, hits: Hit[]): Hit[] {
+  const f = doc.facts[i]!;
+  const at = doc.segments[i]!.start;
+  return longestFirst(hits)
+    .filter((h) => !f.quotes.some(([qs, qe]) => h.start >= qs && h.end <= qe))
+    .map((h) => ({ ...h, start: at + h.start, end: at + h.end }));
 }
 
 function sentimentFindings(
@@ -346,12 +350,7 @@ function misplacedPraiseFindings(cr: CompiledRule, doc: DocumentView): Finding[]
   const c = cr.rule.check as Extract<Rule['check'], { kind: 'sentiment' }>;
   const out: Finding[] = [];
   for (const i of doc.body) {
-    const f = doc.facts[i]!;
-    const seg = doc.segments[i]!;
-    for (const h of longestFirst(f.hits[cr.praise!]!)) {
-      if (f.quotes.some(([qs, qe]) => h.start >= qs && h.end <= qe)) continue;
-      const start = seg.start + h.start;
-      const end = seg.start + h.end;
+    for (const { start, end } of spansOf(doc, i, doc.facts[i]!.hits[cr.praise!]!)) {
       out.push({ ...finding(cr.rule, start, end, doc.text.slice(start, end), []), message: c.misplacedPraise!.message });
     }
   }

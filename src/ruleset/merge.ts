@@ -5,8 +5,36 @@ import { toRule } from './to-rule';
 
 
 type ListField = 'patterns' | 'unless' | 'alternatives';
+type ListEdit = { add?: string[]; remove?: string[] };
+type Listed = string | { match: string };
 
-function editList(rule: Rule, field: ListField, edit: { add?: string[]; remove?: string[] }, file: string): Rule {
+/**
+ * Removes then adds patterns (matched by their text). A removal not in the list is an error at
+ * `rules.<id>.<field>.remove` calling the list `what`; `emptyProblem`, when given, is the error
+ * for a list left empty.
+ */
+function editedList<T extends Listed>(
+  list: readonly T[],
+  edit: ListEdit,
+  where: { rule: Rule; field: string; what: string; file: string },
+  emptyProblem?: string,
+): Array<T | string> {
+  const { rule, field, what, file } = where;
+  const current: Array<T | string> = list.slice();
+  const key = (p: Listed) => (typeof p === 'string' ? p : p.match);
+  for (const r of edit.remove ?? []) {
+    const at = current.findIndex((p) => key(p) === r);
+    if (at < 0) {
+      throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}.remove`, `"${r}" is not one of ${rule.id}'s ${what}; copy it exactly from the rule`);
+    }
+    current.splice(at, 1);
+  }
+  current.push(...(edit.add ?? []));
+  if (emptyProblem && current.length === 0) throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}`, emptyProblem);
+  return current;
+}
+
+function editList(rule: Rule, field: ListField, edit: ListEdit, file: string): Rule {
   const check = rule.check as unknown as Record<string, unknown>;
   if (field === 'alternatives' && rule.check.kind !== 'pair') {
     throw new RuleSetError(file, undefined, `rules.${rule.id}.alternatives`, `${rule.id} is a ${rule.check.kind} rule and has no alternatives; remove this field`);
@@ -14,41 +42,20 @@ function editList(rule: Rule, field: ListField, edit: { add?: string[]; remove?:
   if (field !== 'unless' && rule.check.kind === 'sentiment') {
     throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}`, `${rule.id} is a sentiment rule and has no ${field}; change its threshold instead`);
   }
-  const current = ((check[field] as Array<string | { match: string }>) ?? []).slice();
-  const key = (p: string | { match: string }) => (typeof p === 'string' ? p : p.match);
-  for (const r of edit.remove ?? []) {
-    const at = current.findIndex((p) => key(p) === r);
-    if (at < 0) {
-      throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}.remove`, `"${r}" is not one of ${rule.id}'s ${field}; copy it exactly from the rule`);
-    }
-    current.splice(at, 1);
-  }
-  current.push(...(edit.add ?? []));
-  if (field === 'patterns' && current.length === 0) {
-    throw new RuleSetError(file, undefined, `rules.${rule.id}.patterns`, `removing every pattern leaves ${rule.id} empty; turn the rule off instead`);
-  }
+  const empty = field === 'patterns' ? `removing every pattern leaves ${rule.id} empty; turn the rule off instead` : undefined;
+  const current = editedList((check[field] as Listed[]) ?? [], edit, { rule, field, what: field, file }, empty);
   return { ...rule, check: { ...rule.check, [field]: current } as Rule['check'] };
 }
 
 /** A team edits the misplaced-praise phrases of a sentiment rule like any other phrase list. */
-function editPraise(rule: Rule, edit: { add?: string[]; remove?: string[] }, file: string): Rule {
+function editPraise(rule: Rule, edit: ListEdit, file: string): Rule {
   const c = rule.check;
   if (c.kind !== 'sentiment' || !c.misplacedPraise) {
     throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise`, `${rule.id} has no misplacedPraise check; remove this field`);
   }
-  const current = c.misplacedPraise.patterns.slice();
-  for (const r of edit.remove ?? []) {
-    const at = current.indexOf(r);
-    if (at < 0) {
-      throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise.remove`, `"${r}" is not one of ${rule.id}'s misplacedPraise patterns; copy it exactly from the rule`);
-    }
-    current.splice(at, 1);
-  }
-  current.push(...(edit.add ?? []));
-  if (current.length === 0) {
-    throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise`, `removing every pattern leaves the misplacedPraise check empty; keep at least one`);
-  }
-  return { ...rule, check: { ...c, misplacedPraise: { ...c.misplacedPraise, patterns: current } } };
+  const empty = 'removing every pattern leaves the misplacedPraise check empty; keep at least one';
+  const patterns = editedList(c.misplacedPraise.patterns, edit, { rule, field: 'misplacedPraise', what: 'misplacedPraise patterns', file }, empty);
+  return { ...rule, check: { ...c, misplacedPraise: { ...c.misplacedPraise, patterns } } };
 }
 
 function applyOverride(rule: Rule, o: RuleOverride, file: string): Rule {

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createLinter, type Rule, type SentimentCheck } from '../../src/engine';
+import { createLinter, type Rule } from '../../src/engine';
 import { defaultRulesWithExamples } from '../../src/ruleset/default-pack';
 import { WHOLE_REPLY, toRule } from '../../src/ruleset';
 
 // One generic test runs every rule's own examples, each rule on its own so that an example
 // proves what that rule does. A rule that waits on another (misplaced praise on require-apology)
 // gets that one too, switched off, so it is consulted but reports nothing.
-const waitsOn = (rule: Rule) =>
-  rule.check.kind === 'sentiment' && rule.check.misplacedPraise
-    ? defaultRulesWithExamples
-        .filter((r) => r.id === (rule.check as SentimentCheck).misplacedPraise!.whenMissing)
-        .map((r) => ({ ...toRule(r), enabled: false }))
-    : [];
+const waitsOn = ({ check }: Rule) => {
+  const ref = check.kind === 'sentiment' ? check.misplacedPraise?.whenMissing : undefined;
+  return defaultRulesWithExamples.filter((r) => r.id === ref).map((r) => ({ ...toRule(r), enabled: false }));
+};
 
 describe.each(defaultRulesWithExamples.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   const linter = createLinter({ rules: [toRule(rule), ...waitsOn(toRule(rule))] });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createLinter, patternType } from '../../src/engine';
+import { createLinter, patternType, type Rule } from '../../src/engine';
 import { requiredWords } from '../../src/engine/patterns';
 import { checkReferences, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule } from '../../src/ruleset';
 import { defaultRuleSet } from '../../src/ruleset/default-pack';
@@ -10,6 +10,12 @@ import { rulesTable } from '../../src/cli/rules-table';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const files = readdirSync(`${root}rules`).filter((f) => f.endsWith('.yml')).sort();
 const rules = files.map((f) => parseRuleFile(readFileSync(`${root}rules/${f}`, 'utf8'), `rules/${f}`, f.replace(/\.yml$/, '')));
+
+/** The phrases a rule flags: its patterns and, for sentiment rules, its misplaced-praise ones. */
+const flaggedPatterns = (c: Rule['check']): string[] => [
+  ...('patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : []),
+  ...(c.kind === 'sentiment' ? (c.misplacedPraise?.patterns ?? []) : []),
+];
 
 // The ids other tools depend on (DESIGN.md).
 const STABLE_IDS = [
@@ -41,10 +47,7 @@ describe('rules/', () => {
     const clashes: string[] = [];
     for (const r of rules) {
       const c = r.check;
-      const own = [
-        ...('patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : []),
-        ...(c.kind === 'sentiment' ? (c.misplacedPraise?.patterns ?? []) : []),
-      ];
+      const own = flaggedPatterns(c);
       for (const p of new Set(own.map((x) => x.toLowerCase().trim()))) {
         const prev = owner.get(p);
         if (prev && prev !== r.id) clashes.push(`"${p}" in ${prev} and ${r.id}`);
@@ -71,7 +74,7 @@ describe('rules/', () => {
     for (const r of rules) {
       const c = r.check;
       const all = [
-        ...('patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : []),
+        ...flaggedPatterns(c),
         ...('unless' in c ? (c.unless ?? []) : []),
         ...('alternatives' in c ? c.alternatives : []),
       ];
