@@ -17,11 +17,21 @@ export default defineConfig({
     action: { default_title: 'Tactful' },
     // Firefox asks every new extension to declare what it collects: nothing leaves the browser.
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tactful@tactful.dev', data_collection_permissions: { required: ['none'] } } } }
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'tactful@tactful.dev', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },
-    chromiumArgs: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    chromiumArgs: [
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   },
 });

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const bundle = fileURLToPath(new URL('../dist/cli/tactful.mjs', import.meta.url));
 if (!existsSync(bundle)) {
-  process.stderr.write('tactful: the CLI is not built; run `npm install` (or `npm run build:cli`) in the Tactful folder\n');
+  process.stderr.write(
+    'tactful: the CLI is not built; run `npm install` (or `npm run build:cli`) in the Tactful folder\n',
+  );
   process.exit(2);
 }
 const { main } = await import(bundle);

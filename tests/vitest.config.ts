@@ -12,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         plugins: [yaml()],
-        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts', 'tests/rules/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.ts', 'tests/rules/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         plugins: [WxtVitest(), preact(), yaml()],

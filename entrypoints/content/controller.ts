@@ -150,7 +150,11 @@ export class PageCoach {
     }
     if (this.active !== session) {
       this.active = session;
-      this.store.setState({ openFindingIndex: null, panelOpen: false, report: session.report ? this.reportOf(session) : null });
+      this.store.setState({
+        openFindingIndex: null,
+        panelOpen: false,
+        report: session.report ? this.reportOf(session) : null,
+      });
     }
     this.schedulePositions();
     if (this.linter) session.schedule(0);
@@ -185,14 +189,23 @@ export class PageCoach {
         s.findings.forEach((f, i) => {
           if (f.ruleId !== open.ruleId) return;
           const distance = Math.abs(f.start - open.start) + (f.actual === open.actual ? 0 : 1000);
-          if (distance < best) (best = distance), (index = i);
+          if (distance < best) {
+            best = distance;
+            index = i;
+          }
         });
       }
       this.store.setState({ report: this.reportOf(s), openFindingIndex: index });
       this.schedulePositions();
     }
     const all = [...this.sessions.values()].flatMap((x) => x.findings);
-    const worst = all.some((f) => f.level === 'error') ? 'error' : all.some((f) => f.level === 'warning') ? 'warning' : all.length ? 'info' : null;
+    const worst = all.some((f) => f.level === 'error')
+      ? 'error'
+      : all.some((f) => f.level === 'warning')
+        ? 'warning'
+        : all.length
+          ? 'info'
+          : null;
     this.deps.onReport({ count: all.length, worst });
   }
 
@@ -230,7 +243,11 @@ export class PageCoach {
   }
 
   private onKeyDown(ev: KeyboardEvent) {
-    if (ev.key === 'Escape' && this.store.getState().openFindingIndex !== null && !this.overlay?.contains(ev.target as Node)) {
+    if (
+      ev.key === 'Escape' &&
+      this.store.getState().openFindingIndex !== null &&
+      !this.overlay?.contains(ev.target as Node)
+    ) {
       // A card opened by the mouse, while focus stays in the editor: Escape closes it, and only it.
       ev.preventDefault();
       ev.stopPropagation();
@@ -251,7 +268,7 @@ export class PageCoach {
     const el = s.editor.element;
     const caret = el instanceof HTMLTextAreaElement ? el.selectionStart : 0;
     const i = s.findings.findIndex((f) => f.end > caret);
-    return i >= 0 ? i : 0;
+    return Math.max(i, 0);
   }
 
   // ---- intents from the UI -------------------------------------------------------------
@@ -317,7 +334,10 @@ export class PageCoach {
     const r = s.editor.element.getBoundingClientRect();
     const visible = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
     const pos: Position | null = visible
-      ? { left: Math.min(innerWidth - 120, Math.max(4, r.right - 112)), top: Math.min(innerHeight - 36, Math.max(4, r.bottom - 34)) }
+      ? {
+          left: Math.min(innerWidth - 120, Math.max(4, r.right - 112)),
+          top: Math.min(innerHeight - 36, Math.max(4, r.bottom - 34)),
+        }
       : null;
     this.store.setState({ badgePosition: pos });
   }
@@ -336,6 +356,7 @@ export class PageCoach {
     if (height > spaceBelow) top = height <= spaceAbove || spaceAbove > spaceBelow ? rect.top - 6 - height : top;
     top = Math.max(8, Math.min(top, innerHeight - height - 8));
     const prev = this.store.getState().cardPosition;
-    if (!prev || Math.abs(prev.left - left) > 0.5 || Math.abs(prev.top - top) > 0.5) this.store.setState({ cardPosition: { left, top } });
+    if (!prev || Math.abs(prev.left - left) > 0.5 || Math.abs(prev.top - top) > 0.5)
+      this.store.setState({ cardPosition: { left, top } });
   }
 }

@@ -60,7 +60,12 @@ export default defineContentScript({
         editors: running ? editors : 0,
         score: running ? (report?.score ?? null) : null,
         findings: running
-          ? (report?.findings ?? []).map((f) => ({ ruleId: f.ruleId, level: f.level, message: f.message, actual: f.actual }))
+          ? (report?.findings ?? []).map((f) => ({
+              ruleId: f.ruleId,
+              level: f.level,
+              message: f.message,
+              actual: f.actual,
+            }))
           : [],
       };
     });

@@ -44,10 +44,7 @@ export class EditorSession {
     el.addEventListener('input', this.onInput);
     el.addEventListener('paste', this.onPaste);
     // Model editors (CKEditor) and scripts change the text without input events.
-    this.observer =
-      editor.kind === 'textarea'
-        ? null
-        : new MutationObserver(() => this.schedule());
+    this.observer = editor.kind === 'textarea' ? null : new MutationObserver(() => this.schedule());
     this.observer?.observe(el, { childList: true, characterData: true, subtree: true });
     // A textarea resized by its handle or by the page's layout: the mirror follows.
     this.resizeObserver = new ResizeObserver(() => this.deps.guard(() => this.painter.reposition()));
@@ -87,7 +84,12 @@ export class EditorSession {
     }
     this.painter.paint(
       snapshot,
-      this.findings.map((f) => ({ start: f.start, end: f.end, level: f.level, missing: f.ruleId.startsWith('require-') })),
+      this.findings.map((f) => ({
+        start: f.start,
+        end: f.end,
+        level: f.level,
+        missing: f.ruleId.startsWith('require-'),
+      })),
     );
     this.deps.onUpdate(this);
   }

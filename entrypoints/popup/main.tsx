@@ -22,7 +22,11 @@ async function tabReport(tabId: number | undefined): Promise<TabReport | null> {
 
 async function draw() {
   const { tabId, host } = await activeTab();
-  const [sites, paused, report] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue(), tabReport(tabId)]);
+  const [sites, paused, report] = await Promise.all([
+    siteSettings.getValue(),
+    pausedUntil.getValue(),
+    tabReport(tabId),
+  ]);
   const enabled = host ? siteEnabled(host, sites) : false;
   render(
     <Popup
@@ -30,7 +34,11 @@ async function draw() {
       siteEnabled={enabled}
       pausedUntil={paused}
       now={Date.now()}
-      tabReport={report && report.editors > 0 && report.score !== null ? { score: report.score, findings: report.findings as Finding[] } : null}
+      tabReport={
+        report && report.editors > 0 && report.score !== null
+          ? { score: report.score, findings: report.findings as Finding[] }
+          : null
+      }
       onToggleSite={async (on) => {
         if (!host) return;
         // A site beyond the defaults needs its host permission, asked while the click counts.

@@ -14,5 +14,7 @@ export function applyFixToTextarea(textarea: HTMLTextAreaElement, fix: Fix): voi
   if (done) return;
   // No editing command here (rare): the text changes, but undo cannot take it back.
   textarea.setRangeText(fix.text, fix.start, fix.end, 'end');
-  textarea.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: fix.text }));
+  textarea.dispatchEvent(
+    new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: fix.text }),
+  );
 }

@@ -3,7 +3,15 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLinter, type Channel, type Finding, type Linter, type RuleSet } from '../engine';
 import { defaultRuleSet, defaultRulesWithExamples } from '../ruleset/default-pack';
-import { RuleSetError, checkReferences, mergeRuleSet, parseRuleFile, parseTeamRuleSet, toRule, withLine } from '../ruleset';
+import {
+  RuleSetError,
+  checkReferences,
+  mergeRuleSet,
+  parseRuleFile,
+  parseTeamRuleSet,
+  toRule,
+  withLine,
+} from '../ruleset';
 import { rulesTable } from './rules-table';
 
 /** Bad input: printed as one line on stderr, exit 2. */
@@ -42,9 +50,13 @@ export function loadRuleSet(path: string | undefined): RuleSet {
     throw new UsageError(`rule set ${path} does not exist; check the --rules path`);
   }
   if (isDir) {
-    const files = readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort();
+    const files = readdirSync(path)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
     if (files.length === 0) throw new UsageError(`rule folder ${path} has no .yml files`);
-    const rules = files.map((f) => toRule(parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, ''))));
+    const rules = files.map((f) =>
+      toRule(parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, ''))),
+    );
     checkReferences(rules, path);
     return { rules };
   }
@@ -60,7 +72,12 @@ export function loadRuleSet(path: string | undefined): RuleSet {
 function lineCol(text: string, offset: number): [number, number] {
   let line = 1;
   let last = -1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) (line++, (last = i));
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      last = i;
+    }
+  }
   return [line, offset - last];
 }
 
@@ -69,7 +86,12 @@ const parseChannel = (v: string | undefined): Channel => {
   throw new UsageError(`--channel must be email or chat, not "${v}"`);
 };
 
-function lintFiles(linter: Linter, files: string[], opts: { customer?: string; channel: Channel; format: string }, io: Io) {
+function lintFiles(
+  linter: Linter,
+  files: string[],
+  opts: { customer?: string; channel: Channel; format: string },
+  io: Io,
+) {
   const customerMessage = opts.customer !== undefined ? readText(opts.customer, 'customer file') : undefined;
   const texts = files.map((f) => [f, readText(f, 'file')] as const);
   let worst = 0;
@@ -104,8 +126,10 @@ function lintJsonl(linter: Linter, source: string, io: Io): number {
       input = JSON.parse(raw);
       if (typeof input !== 'object' || input === null || Array.isArray(input)) problem = 'expected a JSON object';
       else if (typeof input.reply !== 'string') problem = 'field "reply" must be a string';
-      else if (input.customer != null && typeof input.customer !== 'string') problem = 'field "customer" must be a string or null';
-      else if (input.channel != null && input.channel !== 'email' && input.channel !== 'chat') problem = 'field "channel" must be "email" or "chat"';
+      else if (input.customer != null && typeof input.customer !== 'string')
+        problem = 'field "customer" must be a string or null';
+      else if (input.channel != null && input.channel !== 'email' && input.channel !== 'chat')
+        problem = 'field "channel" must be "email" or "chat"';
     } catch (e) {
       problem = `not valid JSON (${(e as Error).message})`;
     }
@@ -122,7 +146,13 @@ function lintJsonl(linter: Linter, source: string, io: Io): number {
     io.stdout(
       JSON.stringify({
         id: input.id,
-        findings: report.findings.map((f) => ({ ruleId: f.ruleId, start: f.start, end: f.end, level: f.level, message: f.message })),
+        findings: report.findings.map((f) => ({
+          ruleId: f.ruleId,
+          start: f.start,
+          end: f.end,
+          level: f.level,
+          message: f.message,
+        })),
         score: report.score,
       }),
     );
@@ -154,7 +184,9 @@ export function run(argv: string[], io: Io): number {
     const ruleSet = loadRuleSet(values.rules);
     if (command === 'rules') {
       const rules = values.rules ? ruleSet.rules : defaultRulesWithExamples;
-      io.stdout(values.markdown ? rulesTable(rules) : rules.map((r) => `${r.id}\t${r.level}\t${r.description}`).join('\n'));
+      io.stdout(
+        values.markdown ? rulesTable(rules) : rules.map((r) => `${r.id}\t${r.level}\t${r.description}`).join('\n'),
+      );
       return 0;
     }
     if (command !== 'lint') throw new UsageError(`unknown command "${command}"; use lint or rules`);
@@ -166,7 +198,12 @@ export function run(argv: string[], io: Io): number {
     if (positionals.length === 0) throw new UsageError('nothing to lint; give one or more files, or --jsonl FILE');
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-    return lintFiles(linter, positionals, { customer: values.customer, channel: parseChannel(values.channel), format }, io);
+    return lintFiles(
+      linter,
+      positionals,
+      { customer: values.customer, channel: parseChannel(values.channel), format },
+      io,
+    );
   } catch (e) {
     if (e instanceof UsageError || e instanceof RuleSetError) {
       io.stderr(`tactful: ${e.message}`);
@@ -186,10 +223,10 @@ export function main(argv = process.argv.slice(2)): void {
   const out: string[] = [];
   const code = run(argv, {
     stdout: (s) => out.push(s),
-    stderr: (s) => process.stderr.write(s + '\n'),
+    stderr: (s) => process.stderr.write(`${s}\n`),
     readStdin: () => readFileSync(0, 'utf8'),
   });
-  process.stdout.write(out.length ? out.join('\n') + '\n' : '', () => process.exit(code));
+  process.stdout.write(out.length ? `${out.join('\n')}\n` : '', () => process.exit(code));
 }
 
 // The bundle also serves the benchmark and repo scripts.

@@ -7,8 +7,13 @@ const END = '<!-- rules-table:end -->';
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((r) => `| \`${r.id}\` | ${r.level} | ${(r.channels ?? ['email', 'chat']).join(', ')} | ${r.check.kind} | ${r.description.replace(/\|/g, '\\|')} |`);
-  return [BEGIN, '| rule | level | channels | check | what it does |', '|---|---|---|---|---|', ...rows, END].join('\n');
+    .map(
+      (r) =>
+        `| \`${r.id}\` | ${r.level} | ${(r.channels ?? ['email', 'chat']).join(', ')} | ${r.check.kind} | ${r.description.replace(/\|/g, '\\|')} |`,
+    );
+  return [BEGIN, '| rule | level | channels | check | what it does |', '|---|---|---|---|---|', ...rows, END].join(
+    '\n',
+  );
 }
 
 /** Replaces the generated table inside a README; throws when the markers are missing. */

@@ -1,17 +1,15 @@
 import Sentiment from 'sentiment';
 import { PatternGroup, parseSentence, type Hit } from './patterns';
-import { countWords, isQuotedLine, isSignOffLine, looksLikeSignature, resplit, splitSentences, type Segment } from './sentences';
-import type {
-  Finding,
-  Fix,
-  InsertAt,
-  LintOptions,
-  PatternEntry,
-  Report,
-  Rule,
-  RuleSet,
-  Zone,
-} from './types';
+import {
+  countWords,
+  isQuotedLine,
+  isSignOffLine,
+  looksLikeSignature,
+  resplit,
+  splitSentences,
+  type Segment,
+} from './sentences';
+import type { Finding, Fix, InsertAt, LintOptions, PatternEntry, Report, Rule, RuleSet, Zone } from './types';
 
 /** What one sentence contributes, computed once per distinct sentence text. */
 interface SentenceFacts {
@@ -68,8 +66,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
     groups.push(new PatternGroup(patterns.map((p) => (typeof p === 'string' ? p : p.match))));
     return groups.length - 1;
   };
-  const standalone = (patterns: string[] | undefined) =>
-    patterns && patterns.length ? new PatternGroup(patterns) : undefined;
+  const standalone = (patterns: string[] | undefined) => (patterns?.length ? new PatternGroup(patterns) : undefined);
 
   const neutral: Record<string, number> = {};
   function compile(rule: Rule): CompiledRule {
@@ -102,7 +99,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
     const ref = c.misplacedPraise.whenMissing;
     const target = compiled.find((o) => o.rule.id === ref) ?? silent.get(ref);
     const rule = target?.rule ?? ruleSet.rules.find((r) => r.id === ref);
-    if (!rule || rule.check.kind !== 'require') continue;
+    if (rule?.check.kind !== 'require') continue;
     cr.praiseWhenMissing = target ?? silent.set(ref, compile(rule)).get(ref)!;
     cr.praise = addGroup(c.misplacedPraise.patterns);
   }
@@ -151,7 +148,9 @@ export function createLinter(ruleSet: RuleSet): Linter {
 
   function lint(text: string, options: LintOptions): Report {
     const t0 = performance.now();
-    const { segments, reused } = last ? resplit(last.text, last.segments, text) : { segments: splitSentences(text), reused: [] };
+    const { segments, reused } = last
+      ? resplit(last.text, last.segments, text)
+      : { segments: splitSentences(text), reused: [] };
     const facts: SentenceFacts[] = new Array(segments.length);
     let analysed = 0;
     for (let k = 0; k < segments.length; k++) {
@@ -313,7 +312,15 @@ function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
     }
     for (const { start, end, pattern } of spansOf(doc, i, hits)) {
       const templates = cr.triggerFixes[pattern] ?? cr.rule.fixes ?? [];
-      out.push(finding(cr.rule, start, end, doc.text.slice(start, end), templates.map((t) => replacementFix(doc, t, start, end))));
+      out.push(
+        finding(
+          cr.rule,
+          start,
+          end,
+          doc.text.slice(start, end),
+          templates.map((t) => replacementFix(doc, t, start, end)),
+        ),
+      );
     }
   }
   return out;
@@ -351,7 +358,10 @@ function misplacedPraiseFindings(cr: CompiledRule, doc: DocumentView): Finding[]
   const out: Finding[] = [];
   for (const i of doc.body) {
     for (const { start, end } of spansOf(doc, i, doc.facts[i]!.hits[cr.praise!]!)) {
-      out.push({ ...finding(cr.rule, start, end, doc.text.slice(start, end), []), message: c.misplacedPraise!.message });
+      out.push({
+        ...finding(cr.rule, start, end, doc.text.slice(start, end), []),
+        message: c.misplacedPraise!.message,
+      });
     }
   }
   return out;
@@ -415,9 +425,9 @@ function insertionFix(doc: DocumentView, template: string, insertAt: InsertAt): 
   }
   if (insertAt === 'after-greeting') {
     const greeting = body.length > 1 && isGreetingLine(first.text);
-    if (!greeting) return { label, start: first.start, end: first.start, text: sentence + ' ' };
+    if (!greeting) return { label, start: first.start, end: first.start, text: `${sentence} ` };
     const second = segments[body[1]!]!;
-    return { label, start: second.start, end: second.start, text: sentence + ' ' };
+    return { label, start: second.start, end: second.start, text: `${sentence} ` };
   }
   if (insertAt === 'before-closing' && body.length > 1 && isSignOffLine(last.text)) {
     const sep = text.slice(segments[body[body.length - 2]!]!.end, last.start).includes('\n') ? '\n\n' : ' ';
@@ -428,7 +438,8 @@ function insertionFix(doc: DocumentView, template: string, insertAt: InsertAt): 
   return { label, start: after, end: after, text: sep + sentence };
 }
 
-const isGreetingLine = (t: string) => t.length <= 40 && /[,!:]$|^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(t);
+const isGreetingLine = (t: string) =>
+  t.length <= 40 && /[,!:]$|^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(t);
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;

@@ -31,8 +31,8 @@ export function literalSource(phrase: string): string {
     .split(/\s+/)
     .map((w) => escapeRegex(w).replace(/['’]/g, "['’]"))
     .join('\\s+');
-  const head = /^\w/.test(phrase.trim()) ? '(?<![\\w’\'])' : '';
-  const tail = /\w$/.test(phrase.trim()) ? '(?![\\w’\'])' : '';
+  const head = /^\w/.test(phrase.trim()) ? "(?<![\\w’'])" : '';
+  const tail = /\w$/.test(phrase.trim()) ? "(?![\\w’'])" : '';
   return head + body + tail;
 }
 
@@ -112,7 +112,9 @@ export class PatternGroup {
     }
     for (const cp of this.compromise) {
       if (!cp.requires.every((alts) => alts.some((w) => lower.includes(w)))) continue;
-      const found = parse().match(cp.match).json({ offset: true, text: false } as object) as Array<{
+      const found = parse()
+        .match(cp.match)
+        .json({ offset: true, text: false } as object) as Array<{
         offset: { start: number; length: number };
       }>;
       for (const f of found) {

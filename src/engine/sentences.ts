@@ -9,9 +9,46 @@ export interface Segment {
 
 // Words that end with a period without ending the sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie',
-  'approx', 'inc', 'ltd', 'co', 'a.m', 'p.m', 'u.s', 'u.k', 'jan', 'feb', 'mar', 'apr', 'jun',
-  'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'ref', 'tel', 'ext', 'dept', 'min', 'max',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'eg',
+  'ie',
+  'approx',
+  'inc',
+  'ltd',
+  'co',
+  'a.m',
+  'p.m',
+  'u.s',
+  'u.k',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'ref',
+  'tel',
+  'ext',
+  'dept',
+  'min',
+  'max',
 ]);
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0';
@@ -112,8 +149,10 @@ export function resplit(
   let resume = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (previous[mid]!.scanStart + LOOKAHEAD <= prefix) (resume = mid), (lo = mid + 1);
-    else hi = mid - 1;
+    if (previous[mid]!.scanStart + LOOKAHEAD <= prefix) {
+      resume = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   const from = resume >= 0 ? previous[resume]!.scanStart : 0;
   if (resume < 0) resume = 0;
@@ -131,7 +170,9 @@ export function resplit(
     for (let k = syncAt; k < previous.length; k++) {
       const p = previous[k]!;
       reused.push(k);
-      segments.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, text: p.text, scanStart: p.scanStart + delta });
+      segments.push(
+        delta === 0 ? p : { start: p.start + delta, end: p.end + delta, text: p.text, scanStart: p.scanStart + delta },
+      );
     }
   }
   return { segments, reused };
@@ -168,7 +209,8 @@ export const isQuotedLine = (segmentText: string) => segmentText.startsWith('>')
 const SIGNATURE_MARK = /^(?:[-–—~^*/]\s*[A-Za-z][\w.]*(?:\s+[A-Za-z][\w.]*)?|\^?[A-Z]{1,3})\s*$/;
 const NAME_LINE = /^(?:[A-Z][\w.'&-]*)(?:\s+(?:[A-Z][\w.'&-]*|of|the|at|&|-|\|))*,?$/;
 
-const CONTACT = /__email__|\[(?:phone|name|email|address)\]|@|https?:\/\/|www\.|\+?\d[\d\s().-]{6,}\d|^(?:tel|telephone|mobile|phone|email|e-mail|fax)\b/i;
+const CONTACT =
+  /__email__|\[(?:phone|name|email|address)\]|@|https?:\/\/|www\.|\+?\d[\d\s().-]{6,}\d|^(?:tel|telephone|mobile|phone|email|e-mail|fax)\b/i;
 const TITLE_WORD = /^(?:[A-Z0-9][\w.'’&-]*|of|the|at|and|&|-|–|\||for|de|du|la|le|on|by|,)$/;
 
 /**
@@ -186,7 +228,8 @@ export function looksLikeSignature(segmentText: string): boolean {
   return words.length <= 9 && words.every((w) => TITLE_WORD.test(w)) && /^[A-Z]/.test(t);
 }
 
-const SIGN_OFF = /^(?:(?:with )?(?:best|kind|kindest|warm|warmest|many|sincere)?\s*(?:regards|wishes|thanks|sincerely|cheers|best|yours(?: sincerely| faithfully| truly)?|faithfully|rgds|regrads|respectfully|warmly)|thank you|thanks(?: again)?|best)\s*[,!.]?$/i;
+const SIGN_OFF =
+  /^(?:(?:with )?(?:best|kind|kindest|warm|warmest|many|sincere)?\s*(?:regards|wishes|thanks|sincerely|cheers|best|yours(?: sincerely| faithfully| truly)?|faithfully|rgds|regrads|respectfully|warmly)|thank you|thanks(?: again)?|best)\s*[,!.]?$/i;
 
 /** A short closing formula on a line of its own ("Kind regards,", "Best,", "Thanks again!"). */
 export function isSignOffLine(segmentText: string): boolean {

@@ -49,9 +49,24 @@ const EMAIL = /[^\s()<>"',;:]+@[^\s()<>"',;:]+\.[^\s()<>"',;:]+/g;
 
 /** Public mail providers: sharing one of these domains does not make two people colleagues. */
 const PUBLIC_DOMAINS = new Set([
-  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com',
-  'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de',
-  'mail.com', 'yandex.com', 'zoho.com',
+  'gmail.com',
+  'googlemail.com',
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'yahoo.com',
+  'icloud.com',
+  'me.com',
+  'aol.com',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.de',
+  'web.de',
+  'mail.com',
+  'yandex.com',
+  'zoho.com',
 ]);
 
 const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);

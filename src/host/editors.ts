@@ -31,7 +31,18 @@ const WATCHED_ATTRIBUTES = [
 
 /** Controls and replaced elements: a stray contenteditable attribute does not make them editors. */
 const NOT_EDITABLE = new Set([
-  'input', 'select', 'button', 'option', 'img', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'svg',
+  'input',
+  'select',
+  'button',
+  'option',
+  'img',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'canvas',
+  'svg',
 ]);
 
 const isTextarea = (el: Element): el is HTMLTextAreaElement =>

@@ -58,10 +58,47 @@ const maps = new WeakMap<TextSnapshot, OffsetMap>();
 
 /** Elements separated from their neighbours by a line break (what browsers lay out as blocks). */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
-  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
-  'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD',
-  'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 /** Blocks that never hold text: a boundary, but not an empty line of their own. */
@@ -390,7 +427,8 @@ export function textOffsetOf(snapshot: TextSnapshot, node: Node, offset: number)
     o = 0;
   }
   const point: DomPoint = { node, offset };
-  const cache = (map.indexes ??= new WeakMap());
+  map.indexes ??= new WeakMap();
+  const cache = map.indexes;
   const cmp = (a: DomPoint, b: DomPoint) => comparePoints(a, b, cache);
   // The last run starting at or before the point (start points are in document order).
   if (cmp(startPointOf(runs[0]!), point) > 0) return 0;

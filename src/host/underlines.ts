@@ -161,7 +161,7 @@ export class UnderlinePainter {
       pos = u.end;
     }
     // A trailing newline needs a character after it to take up its line, as in the textarea.
-    mirror.append(text.slice(pos) + '\u200b');
+    mirror.append(`${text.slice(pos)}\u200b`);
     this.layer.append(mirror);
     this.mirror = mirror;
     this.placeMirror();
@@ -173,10 +173,32 @@ export class UnderlinePainter {
     const cs = getComputedStyle(el);
     const r = el.getBoundingClientRect();
     const copy = [
-      'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'lineHeight',
-      'letterSpacing', 'wordSpacing', 'textIndent', 'textTransform', 'textAlign', 'direction', 'tabSize',
-      'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth',
-      'borderBottomWidth', 'borderLeftWidth', 'boxSizing', 'whiteSpace', 'overflowWrap', 'wordBreak',
+      'fontFamily',
+      'fontSize',
+      'fontWeight',
+      'fontStyle',
+      'fontVariant',
+      'fontStretch',
+      'lineHeight',
+      'letterSpacing',
+      'wordSpacing',
+      'textIndent',
+      'textTransform',
+      'textAlign',
+      'direction',
+      'tabSize',
+      'paddingTop',
+      'paddingRight',
+      'paddingBottom',
+      'paddingLeft',
+      'borderTopWidth',
+      'borderRightWidth',
+      'borderBottomWidth',
+      'borderLeftWidth',
+      'boxSizing',
+      'whiteSpace',
+      'overflowWrap',
+      'wordBreak',
     ] as const;
     for (const p of copy) (m.style as unknown as Record<string, string>)[p] = cs[p] as string;
     Object.assign(m.style, {

@@ -7,7 +7,9 @@ import { toRule } from './to-rule';
 const files = import.meta.glob<RuleWithExamples>('../../rules/*.yml', { eager: true, import: 'default' });
 
 /** The default rules with their examples, ordered by id. */
-export const defaultRulesWithExamples: RuleWithExamples[] = Object.values(files).sort((a, b) => a.id.localeCompare(b.id));
+export const defaultRulesWithExamples: RuleWithExamples[] = Object.values(files).sort((a, b) =>
+  a.id.localeCompare(b.id),
+);
 
 /** The default rule pack. */
 export const defaultRuleSet: RuleSet = { rules: defaultRulesWithExamples.map((r): Rule => toRule(r)) };

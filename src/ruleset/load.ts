@@ -36,7 +36,8 @@ function specific(issue: Issue): Issue {
   for (const branch of issue.errors) {
     for (const inner of branch) {
       const candidate = specific({ ...inner, path: [...issue.path, ...inner.path] } as Issue);
-      if (candidate.path.length > issue.path.length && (!best || candidate.path.length > best.path.length)) best = candidate;
+      if (candidate.path.length > issue.path.length && (!best || candidate.path.length > best.path.length))
+        best = candidate;
     }
   }
   return best ?? issue;
@@ -66,9 +67,12 @@ function validate<S extends z.ZodType>(schema: S, text: string, file: string, em
   }
   const field = where.join('.');
   let problem: string;
-  if (issue.code === 'unrecognized_keys') problem = `unknown field "${issue.keys.join('", "')}"; remove it or check its spelling`;
-  else if (issue.code === 'invalid_type' && issue.input === undefined) problem = `missing; add the ${path[path.length - 1] ?? 'value'} field`;
-  else if (issue.code === 'invalid_type') problem = `expected ${issue.expected}, found ${describe(issue.input)}; ${issue.message.startsWith('Invalid input') ? `write a ${issue.expected} here` : issue.message}`;
+  if (issue.code === 'unrecognized_keys')
+    problem = `unknown field "${issue.keys.join('", "')}"; remove it or check its spelling`;
+  else if (issue.code === 'invalid_type' && issue.input === undefined)
+    problem = `missing; add the ${path[path.length - 1] ?? 'value'} field`;
+  else if (issue.code === 'invalid_type')
+    problem = `expected ${issue.expected}, found ${describe(issue.input)}; ${issue.message.startsWith('Invalid input') ? `write a ${issue.expected} here` : issue.message}`;
   else problem = issue.message;
   throw new RuleSetError(file, line, field, problem);
 }
@@ -84,7 +88,12 @@ function describe(v: unknown): string {
 export function parseRuleFile(text: string, file: string, expectedId?: string): RuleWithExamples {
   const rule = validate(ruleSchema, text, file, 'write a rule with id, level, description, message, why and check');
   if (expectedId !== undefined && rule.id !== expectedId) {
-    throw new RuleSetError(file, 1, 'id', `"${rule.id}" does not match the file name; rename one so both read ${expectedId}`);
+    throw new RuleSetError(
+      file,
+      1,
+      'id',
+      `"${rule.id}" does not match the file name; rename one so both read ${expectedId}`,
+    );
   }
   return rule;
 }

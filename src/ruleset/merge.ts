@@ -3,7 +3,6 @@ import { RuleSetError } from './load';
 import type { RuleOverride, TeamRuleSet } from './schema';
 import { toRule } from './to-rule';
 
-
 type ListField = 'patterns' | 'unless' | 'alternatives';
 type ListEdit = { add?: string[]; remove?: string[] };
 type Listed = string | { match: string };
@@ -25,24 +24,41 @@ function editedList<T extends Listed>(
   for (const r of edit.remove ?? []) {
     const at = current.findIndex((p) => key(p) === r);
     if (at < 0) {
-      throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}.remove`, `"${r}" is not one of ${rule.id}'s ${what}; copy it exactly from the rule`);
+      throw new RuleSetError(
+        file,
+        undefined,
+        `rules.${rule.id}.${field}.remove`,
+        `"${r}" is not one of ${rule.id}'s ${what}; copy it exactly from the rule`,
+      );
     }
     current.splice(at, 1);
   }
   current.push(...(edit.add ?? []));
-  if (emptyProblem && current.length === 0) throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}`, emptyProblem);
+  if (emptyProblem && current.length === 0)
+    throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}`, emptyProblem);
   return current;
 }
 
 function editList(rule: Rule, field: ListField, edit: ListEdit, file: string): Rule {
   const check = rule.check as unknown as Record<string, unknown>;
   if (field === 'alternatives' && rule.check.kind !== 'pair') {
-    throw new RuleSetError(file, undefined, `rules.${rule.id}.alternatives`, `${rule.id} is a ${rule.check.kind} rule and has no alternatives; remove this field`);
+    throw new RuleSetError(
+      file,
+      undefined,
+      `rules.${rule.id}.alternatives`,
+      `${rule.id} is a ${rule.check.kind} rule and has no alternatives; remove this field`,
+    );
   }
   if (field !== 'unless' && rule.check.kind === 'sentiment') {
-    throw new RuleSetError(file, undefined, `rules.${rule.id}.${field}`, `${rule.id} is a sentiment rule and has no ${field}; change its threshold instead`);
+    throw new RuleSetError(
+      file,
+      undefined,
+      `rules.${rule.id}.${field}`,
+      `${rule.id} is a sentiment rule and has no ${field}; change its threshold instead`,
+    );
   }
-  const empty = field === 'patterns' ? `removing every pattern leaves ${rule.id} empty; turn the rule off instead` : undefined;
+  const empty =
+    field === 'patterns' ? `removing every pattern leaves ${rule.id} empty; turn the rule off instead` : undefined;
   const current = editedList((check[field] as Listed[]) ?? [], edit, { rule, field, what: field, file }, empty);
   return { ...rule, check: { ...rule.check, [field]: current } as Rule['check'] };
 }
@@ -51,10 +67,20 @@ function editList(rule: Rule, field: ListField, edit: ListEdit, file: string): R
 function editPraise(rule: Rule, edit: ListEdit, file: string): Rule {
   const c = rule.check;
   if (c.kind !== 'sentiment' || !c.misplacedPraise) {
-    throw new RuleSetError(file, undefined, `rules.${rule.id}.misplacedPraise`, `${rule.id} has no misplacedPraise check; remove this field`);
+    throw new RuleSetError(
+      file,
+      undefined,
+      `rules.${rule.id}.misplacedPraise`,
+      `${rule.id} has no misplacedPraise check; remove this field`,
+    );
   }
   const empty = 'removing every pattern leaves the misplacedPraise check empty; keep at least one';
-  const patterns = editedList(c.misplacedPraise.patterns, edit, { rule, field: 'misplacedPraise', what: 'misplacedPraise patterns', file }, empty);
+  const patterns = editedList(
+    c.misplacedPraise.patterns,
+    edit,
+    { rule, field: 'misplacedPraise', what: 'misplacedPraise patterns', file },
+    empty,
+  );
   return { ...rule, check: { ...c, misplacedPraise: { ...c.misplacedPraise, patterns } } };
 }
 
@@ -77,7 +103,12 @@ function applyOverride(rule: Rule, o: RuleOverride, file: string): Rule {
     const value = o[name];
     if (value === undefined) return;
     if (out.check.kind !== kind) {
-      throw new RuleSetError(file, undefined, `rules.${rule.id}.${name}`, `${name} applies to ${kind} rules only and ${rule.id} is a ${out.check.kind} rule; remove it`);
+      throw new RuleSetError(
+        file,
+        undefined,
+        `rules.${rule.id}.${name}`,
+        `${name} applies to ${kind} rules only and ${rule.id} is a ${out.check.kind} rule; remove it`,
+      );
     }
     out = { ...out, check: { ...out.check, [name]: value } as Rule['check'] };
   };
@@ -98,14 +129,21 @@ export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'r
     const rule = byId.get(id) ?? team.custom.map(toRule).find((r) => r.id === id);
     if (!rule) {
       const known = [...byId.keys()];
-      const hint = known.length ? `use one of ${known.join(', ')}` : 'with "extends: none" only custom rules exist; add it under custom';
+      const hint = known.length
+        ? `use one of ${known.join(', ')}`
+        : 'with "extends: none" only custom rules exist; add it under custom';
       throw new RuleSetError(file, undefined, `rules.${id}`, `there is no rule "${id}"; ${hint}`);
     }
     if (byId.has(id)) byId.set(id, applyOverride(rule, o, file));
   }
   for (const custom of team.custom) {
     if (byId.has(custom.id)) {
-      throw new RuleSetError(file, undefined, `custom.${custom.id}`, `"${custom.id}" is already a rule of the pack; give the custom rule another id or override the pack's rule under "rules"`);
+      throw new RuleSetError(
+        file,
+        undefined,
+        `custom.${custom.id}`,
+        `"${custom.id}" is already a rule of the pack; give the custom rule another id or override the pack's rule under "rules"`,
+      );
     }
     const o = team.rules[custom.id];
     byId.set(custom.id, o ? applyOverride(toRule(custom), o, file) : toRule(custom));
@@ -121,7 +159,7 @@ export function checkReferences(rules: readonly Rule[], file = 'rule set'): void
     if (rule.check.kind !== 'sentiment' || !rule.check.misplacedPraise) continue;
     const ref = rule.check.misplacedPraise.whenMissing;
     const target = rules.find((r) => r.id === ref);
-    if (!target || target.check.kind !== 'require') {
+    if (target?.check.kind !== 'require') {
       const requires = rules.filter((r) => r.check.kind === 'require').map((r) => r.id);
       throw new RuleSetError(
         file,

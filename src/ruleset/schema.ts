@@ -22,7 +22,7 @@ function repeatAt(source: string, i: number): number {
   const c = source[i];
   if (c === '+' || c === '*') return 1;
   const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-  if (m && m[2] && (m[3] === '' || Number(m[3]) > 1)) return m[0].length;
+  if (m?.[2] && (m[3] === '' || Number(m[3]) > 1)) return m[0].length;
   return 0;
 }
 
@@ -57,22 +57,25 @@ function hasNestedRepeat(source: string): boolean {
   return false;
 }
 
-const pattern = z.string().min(1, 'a pattern is empty; remove it or write a phrase').superRefine((p, ctx) => {
-  const type = patternType(p);
-  if (type === 'regex') {
-    let problem: string | null;
-    try {
-      regexFromPattern(p);
-      problem = regexProblem(p.slice(1, p.lastIndexOf('/')));
-    } catch (e) {
-      problem = `it is not a valid regular expression (${(e as Error).message})`;
+const pattern = z
+  .string()
+  .min(1, 'a pattern is empty; remove it or write a phrase')
+  .superRefine((p, ctx) => {
+    const type = patternType(p);
+    if (type === 'regex') {
+      let problem: string | null;
+      try {
+        regexFromPattern(p);
+        problem = regexProblem(p.slice(1, p.lastIndexOf('/')));
+      } catch (e) {
+        problem = `it is not a valid regular expression (${(e as Error).message})`;
+      }
+      if (problem) ctx.addIssue({ code: 'custom', message: `regex ${p} is unsafe or invalid: ${problem}` });
+    } else if (type === 'compromise') {
+      const problem = compromiseProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: `compromise pattern "${p}" does not compile: ${problem}` });
     }
-    if (problem) ctx.addIssue({ code: 'custom', message: `regex ${p} is unsafe or invalid: ${problem}` });
-  } else if (type === 'compromise') {
-    const problem = compromiseProblem(p);
-    if (problem) ctx.addIssue({ code: 'custom', message: `compromise pattern "${p}" does not compile: ${problem}` });
-  }
-});
+  });
 
 const patterns = z.array(pattern).min(1, 'list at least one pattern');
 const patternEntry = z.union([pattern, z.strictObject({ match: pattern, fixes: z.array(z.string()) })]);
@@ -167,23 +170,23 @@ const listEdit = z.strictObject({ add: z.array(pattern).optional(), remove: z.ar
 /** A team's change to one rule of the pack. */
 export const overrideSchema = z.union(
   [
-  z.enum(['off', 'on'], { message: 'use off, on, a level, or a map of settings' }),
-  level,
-  z.strictObject({
-    enabled: z.boolean().optional(),
-    level: level.optional(),
-    channels: z.array(channel).min(1).optional(),
-    message: z.string().min(1).optional(),
-    why: z.string().min(1).optional(),
-    fixes: z.array(z.string()).optional(),
-    patterns: listEdit.optional(),
-    unless: listEdit.optional(),
-    alternatives: listEdit.optional(),
-    misplacedPraise: listEdit.optional(),
-    threshold: z.number().max(0).optional(),
-    window: z.union([z.number().int().min(0).max(20), z.literal('reply')]).optional(),
-    minWords: z.number().int().min(0).optional(),
-  }),
+    z.enum(['off', 'on'], { message: 'use off, on, a level, or a map of settings' }),
+    level,
+    z.strictObject({
+      enabled: z.boolean().optional(),
+      level: level.optional(),
+      channels: z.array(channel).min(1).optional(),
+      message: z.string().min(1).optional(),
+      why: z.string().min(1).optional(),
+      fixes: z.array(z.string()).optional(),
+      patterns: listEdit.optional(),
+      unless: listEdit.optional(),
+      alternatives: listEdit.optional(),
+      misplacedPraise: listEdit.optional(),
+      threshold: z.number().max(0).optional(),
+      window: z.union([z.number().int().min(0).max(20), z.literal('reply')]).optional(),
+      minWords: z.number().int().min(0).optional(),
+    }),
   ],
   { message: 'use off, on, a level (info, warning, error) or a map of settings' },
 );

@@ -19,7 +19,20 @@ const SLOTS = {
   name: ['Dana', 'Marco', 'Priya', 'Tom', 'Aisha', 'Lena', 'Kofi', 'Sofia', 'Hiro', 'Grace'],
   day: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   month: ['March', 'April', 'May', 'June', 'July', 'August', 'September', 'October'],
-  product: ['blender', 'coffee grinder', 'desk lamp', 'rain jacket', 'router', 'phone case', 'kettle', 'office chair', 'backpack', 'monitor stand', 'air purifier', 'yoga mat'],
+  product: [
+    'blender',
+    'coffee grinder',
+    'desk lamp',
+    'rain jacket',
+    'router',
+    'phone case',
+    'kettle',
+    'office chair',
+    'backpack',
+    'monitor stand',
+    'air purifier',
+    'yoga mat',
+  ],
   carrier: ['UPS', 'DHL', 'the courier', 'FedEx', 'the postal service', 'our delivery partner'],
   city: ['Leeds', 'Rotterdam', 'Austin', 'Lyon', 'Toronto', 'Porto', 'Dublin', 'Denver'],
   colour: ['black', 'navy', 'sage green', 'white', 'charcoal', 'sand'],
@@ -106,7 +119,20 @@ export const POOL = [
 ];
 
 // Optional openers, so the same template rarely gives the same sentence twice.
-const LEAD_INS = ['Also, ', 'Just so you know, ', 'On top of that, ', '{name}, ', 'As promised, ', 'Good news: ', 'For the record, ', 'In the meantime, ', 'Separately, ', 'To be clear, ', 'Quick update: ', 'One more thing: '];
+const LEAD_INS = [
+  'Also, ',
+  'Just so you know, ',
+  'On top of that, ',
+  '{name}, ',
+  'As promised, ',
+  'Good news: ',
+  'For the record, ',
+  'In the meantime, ',
+  'Separately, ',
+  'To be clear, ',
+  'Quick update: ',
+  'One more thing: ',
+];
 
 const GREETINGS = ['Hi {name},', 'Hello {name},', 'Dear {name},', 'Good morning {name},'];
 const CLOSINGS = [
@@ -205,6 +231,6 @@ const PARSED_SENTENCE = 'The warehouse messed up the labels on your order, so it
 export function parsedEdit(text) {
   const after = text.slice(text.length >> 1).search(/[.!?] /);
   const at = (text.length >> 1) + after + 2;
-  const withSentence = text.slice(0, at) + PARSED_SENTENCE + ' ' + text.slice(at);
+  const withSentence = `${text.slice(0, at) + PARSED_SENTENCE} ${text.slice(at)}`;
   return { base: withSentence, ...middleEdit(withSentence, /labels on your/) };
 }

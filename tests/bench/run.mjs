@@ -77,7 +77,12 @@ function compromiseParses(ruleSet, sentence) {
     .filter((p) =>
       p.split(/\s+/).every((token) => {
         if (/^[a-z]+$/i.test(token)) return lower.includes(token.toLowerCase());
-        if (/^\(([a-z]+\|)+[a-z]+\)$/i.test(token)) return token.slice(1, -1).toLowerCase().split('|').some((w) => lower.includes(w));
+        if (/^\(([a-z]+\|)+[a-z]+\)$/i.test(token))
+          return token
+            .slice(1, -1)
+            .toLowerCase()
+            .split('|')
+            .some((w) => lower.includes(w));
         return true;
       }),
     );
@@ -85,7 +90,9 @@ function compromiseParses(ruleSet, sentence) {
 
 function rulePackSummary(ruleSet) {
   const kinds = { literal: 0, regex: 0, compromise: 0 };
-  const add = (list) => (list ?? []).forEach((p) => kinds[patternKind(typeof p === 'string' ? p : p.match)]++);
+  const add = (list) => {
+    for (const p of list ?? []) kinds[patternKind(typeof p === 'string' ? p : p.match)]++;
+  };
   for (const r of ruleSet.rules) {
     const c = r.check;
     add(c.patterns);
@@ -224,8 +231,15 @@ const say = (s = '') => out.push(s);
 
 say('Tactful engine benchmark');
 say('========================');
-say(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`);
-say(`Load:    ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1/5/15 min at the end of the run; above the core count, figures are noisy)`);
+say(
+  `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, Node ${process.version}, ${os.platform()} ${os.release()}`,
+);
+say(
+  `Load:    ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (1/5/15 min at the end of the run; above the core count, figures are noisy)`,
+);
 say(`Date:    ${new Date().toISOString()}`);
 say(
   `Rules:   ${pack.rules} in the default pack; patterns: ${pack.literal} literal, ${pack.regex} regex, ${pack.compromise} compromise`,
@@ -238,8 +252,12 @@ const imp = stats(importSamples.map((s) => s.importMs));
 const first = stats(importSamples.map((s) => s.first));
 const bimp = stats(bundleSamples.map((s) => s.importMs));
 say(`  import compromise/two, fresh node, 3 samples:   median ${ms(imp.median)} ms (${ms(imp.min)}–${ms(imp.max)})`);
-say(`    then its first nlp() call: ${ms(first.median)} ms; the second: ${ms(stats(importSamples.map((s) => s.second)).median)} ms`);
-say(`  import dist/cli/tactful.mjs, fresh node, 3 samples: median ${ms(bimp.median)} ms (${ms(bimp.min)}–${ms(bimp.max)})`);
+say(
+  `    then its first nlp() call: ${ms(first.median)} ms; the second: ${ms(stats(importSamples.map((s) => s.second)).median)} ms`,
+);
+say(
+  `  import dist/cli/tactful.mjs, fresh node, 3 samples: median ${ms(bimp.median)} ms (${ms(bimp.min)}–${ms(bimp.max)})`,
+);
 say(`  import dist/cli/tactful.mjs in this process:    ${ms(bundleImportMs)} ms`);
 say(`  first lint in this process (${drafts[0].actualWords} words, cold cache and JIT): ${ms(firstLintMs)} ms`);
 say();
@@ -287,7 +305,9 @@ for (const r of results) {
   const [m, p] = r.edits;
   const parse = (e) => (e.parses ? 'compromise parses it' : 'no compromise parse');
   say(`  ${fmtInt(r.words)} words, middle sentence (${parse(m)}): "${m.sentence}"`);
-  say(`  ${''.padEnd(fmtInt(r.words).length)}        parsed sentence (${parse(p)}${p.flagged ? ', flagged' : ', NOT flagged'}): "${p.sentence}"`);
+  say(
+    `  ${''.padEnd(fmtInt(r.words).length)}        parsed sentence (${parse(p)}${p.flagged ? ', flagged' : ', NOT flagged'}): "${p.sentence}"`,
+  );
 }
 const [e1k, e10k] = [1000, 10000].map((w) => results.find((r) => r.words === w).edits[0].median);
 say(`  growth of the middle edit from 1,000 to 10,000 words: ×${(e10k / e1k).toFixed(1)} (draft ×10)`);

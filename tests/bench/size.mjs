@@ -9,13 +9,13 @@ const ENTRY = '\0tactful-bench-size-entry';
 export const SIZE_ENTRIES = [
   {
     label: 'engine + default rule pack',
-    code: `export { createLinter } from ${JSON.stringify(root + 'src/engine/index.ts')};
-export { defaultRuleSet } from ${JSON.stringify(root + 'src/ruleset/default-pack.ts')};`,
+    code: `export { createLinter } from ${JSON.stringify(`${root}src/engine/index.ts`)};
+export { defaultRuleSet } from ${JSON.stringify(`${root}src/ruleset/default-pack.ts`)};`,
   },
   {
     // No rule pack: shows what the pack's import chain adds.
     label: 'engine alone',
-    code: `export { createLinter } from ${JSON.stringify(root + 'src/engine/index.ts')};`,
+    code: `export { createLinter } from ${JSON.stringify(`${root}src/engine/index.ts`)};`,
   },
   { label: 'compromise/two alone', code: `export { default } from 'compromise/two';` },
   { label: 'sentiment alone', code: `export { default } from 'sentiment';` },

@@ -15,7 +15,9 @@ for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id
 
 // Sample counts weighted by the time deltas.
 const selfTime = new Map();
-prof.samples.forEach((id, i) => selfTime.set(id, (selfTime.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+prof.samples.forEach((id, i) => {
+  selfTime.set(id, (selfTime.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
+});
 
 const key = (n) => {
   const f = n.callFrame;
@@ -60,7 +62,9 @@ if (lineFns.length) {
     }
     console.log(`\n${fn}: self ${(ticks * tickMs).toFixed(0)} ms, hottest lines (dist/cli/tactful.mjs)`);
     for (const [l, t] of [...lines].sort((a, b) => b[1] - a[1]).slice(0, 6)) {
-      console.log(`${(t * tickMs).toFixed(0).padStart(6)} ms  ${String(l).padStart(6)}  ${bundle[l - 1].trim().slice(0, 100)}`);
+      console.log(
+        `${(t * tickMs).toFixed(0).padStart(6)} ms  ${String(l).padStart(6)}  ${bundle[l - 1].trim().slice(0, 100)}`,
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { firstName, readHostContext } from '../../src/host/context';
 import { findEditors, watchEditors } from '../../src/host/editors';
 import type { WatchedEditor } from '../../src/host/types';
-import { fixtureFile, loadFixture, tick, win } from './fixture-pages';
+import { loadFixture, tick, win } from './fixture-pages';
 
 const $ = <T extends Element = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel)!;
 
@@ -66,13 +66,16 @@ describe('readHostContext: Gmail', () => {
   it('reads a happy customer as happy', () => {
     const { context } = gmail();
     const bodies = document.querySelectorAll('div.a3s');
-    bodies[bodies.length - 1]!.innerHTML = '<div dir="ltr">It arrived today and it looks lovely, thank you so much!<div><br></div><div>Dana</div></div>';
+    bodies[bodies.length - 1]!.innerHTML =
+      '<div dir="ltr">It arrived today and it looks lovely, thank you so much!<div><br></div><div>Dana</div></div>';
     expect(context().customerMessage).toBe('It arrived today and it looks lovely, thank you so much!\n\nDana');
   });
 
   it('takes the customer’s message even when the agent wrote last, and never the agent’s', () => {
     const { context } = gmail();
-    $('[role="list"]').append(gmailMessage('sam@acme-shop.example', 'Sam Patel', '<div dir="ltr">Checking with the warehouse.</div>'));
+    $('[role="list"]').append(
+      gmailMessage('sam@acme-shop.example', 'Sam Patel', '<div dir="ltr">Checking with the warehouse.</div>'),
+    );
     expect(context().customerMessage).toBe(UPSET);
     // A colleague (same company domain) is not the customer either.
     $('[role="list"]').append(gmailMessage('lee@acme-shop.example', 'Lee Park', '<div dir="ltr">Refund sent.</div>'));
@@ -113,7 +116,11 @@ describe('readHostContext: Gmail', () => {
     chip.setAttribute('name', 'Lee Park');
     chip.textContent = 'Lee Park';
     $('form', dialog).prepend(chip);
-    expect(readHostContext(compose, document, 'mail.google.com')).toEqual({ channel: 'email', internal: false, customerName: 'Lee' });
+    expect(readHostContext(compose, document, 'mail.google.com')).toEqual({
+      channel: 'email',
+      internal: false,
+      customerName: 'Lee',
+    });
   });
 });
 
@@ -193,7 +200,11 @@ describe('readHostContext: Zendesk', () => {
     const { fixture, context } = await zendesk();
     const added: WatchedEditor[] = [];
     const removed: WatchedEditor[] = [];
-    const stop = watchEditors(document, (e) => added.push(e), (e) => removed.push(e));
+    const stop = watchEditors(
+      document,
+      (e) => added.push(e),
+      (e) => removed.push(e),
+    );
     const before = fixture.editable();
     await fixture.openTicket(4907);
     await tick();

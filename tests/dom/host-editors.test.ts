@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { editorKindOf, findEditors, isCoachable, watchEditors } from '../../src/host/editors';
 import type { WatchedEditor } from '../../src/host/types';
-import { fixtureFile, loadFixture, tick, win } from './fixture-pages';
+import { loadFixture, tick, win } from './fixture-pages';
 
 function html(markup: string): HTMLElement {
   const box = document.createElement('div');
@@ -150,8 +150,20 @@ describe('watchEditors', () => {
   function watch() {
     const added: WatchedEditor[] = [];
     const removed: WatchedEditor[] = [];
-    const stop = watchEditors(document, (e) => added.push(e), (e) => removed.push(e));
-    return { added, removed, stop, clear: () => ((added.length = 0), (removed.length = 0)) };
+    const stop = watchEditors(
+      document,
+      (e) => added.push(e),
+      (e) => removed.push(e),
+    );
+    return {
+      added,
+      removed,
+      stop,
+      clear: () => {
+        added.length = 0;
+        removed.length = 0;
+      },
+    };
   }
 
   it('reports editors added later, not the ones already there, and their removal', async () => {
@@ -177,7 +189,8 @@ describe('watchEditors', () => {
   it('finds editors deep inside an added subtree, once each, and ignores what is not coachable', async () => {
     const w = watch();
     const panel = document.createElement('section');
-    panel.innerHTML = '<div><textarea id="a"></textarea><input type="text"><div id="b" contenteditable="true"><p>x</p></div></div>';
+    panel.innerHTML =
+      '<div><textarea id="a"></textarea><input type="text"><div id="b" contenteditable="true"><p>x</p></div></div>';
     document.body.append(panel);
     // Nested additions in the same batch are searched once.
     const extra = document.createElement('div');

@@ -82,8 +82,16 @@ describe('readEditable: lines', () => {
     ['nested blocks give one break', '<div><div><p>a</p></div></div><div><div>b</div></div>', 'a\nb'],
     ['text then a block', 'a<div>b</div>c', 'a\nb\nc'],
     ['inline elements do not break', '<p>We <b>made</b> a <i><a href="#">mistake</a></i>.</p>', 'We made a mistake.'],
-    ['lists and headings', '<h1>Title</h1><ul><li>one</li><li>two</li></ul><ol><li>three</li></ol>', 'Title\none\ntwo\nthree'],
-    ['table rows and cells', '<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>', 'a\nb\nc'],
+    [
+      'lists and headings',
+      '<h1>Title</h1><ul><li>one</li><li>two</li></ul><ol><li>three</li></ol>',
+      'Title\none\ntwo\nthree',
+    ],
+    [
+      'table rows and cells',
+      '<table><tbody><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></tbody></table>',
+      'a\nb\nc',
+    ],
     ['an empty block is an empty line', '<p>a</p><p></p><p>b</p>', 'a\n\nb'],
     ['leading empty lines stay', '<p></p><p>b</p>', '\nb'],
     ['trailing empty lines go', '<div>a</div><div><br></div><div><br></div>', 'a'],
@@ -236,7 +244,10 @@ describe('readEditable: offsets and DOM points', () => {
 
 // ---- properties over random editor DOMs ------------------------------------------------------
 
-type Tree = { t: 'text'; s: string } | { t: 'br'; filler: boolean } | { t: 'el'; tag: string; cls?: string; kids: Tree[] };
+type Tree =
+  | { t: 'text'; s: string }
+  | { t: 'br'; filler: boolean }
+  | { t: 'el'; tag: string; cls?: string; kids: Tree[] };
 
 const word = fc.stringMatching(/^[a-zA-Z',.!?]{1,6}$/);
 const textPiece = fc
@@ -263,7 +274,12 @@ function treeArb(withSkipped: boolean) {
         ? [
             fc
               .tuple(
-                fc.constantFrom('blockquote', 'div.gmail_quote', 'div.gmail_signature', 'span.ck-fake-selection-container'),
+                fc.constantFrom(
+                  'blockquote',
+                  'div.gmail_quote',
+                  'div.gmail_signature',
+                  'span.ck-fake-selection-container',
+                ),
                 fc.array(tie('node'), { maxLength: 2 }),
               )
               .map(([sel, kids]): Tree => {

@@ -57,7 +57,12 @@ describe('FindingList', () => {
     expect(screen.getByText('Explain the reason instead of quoting policy.')).toBeTruthy();
     expect(screen.getByText('Policies exist to serve customers.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: /here is why/ }));
-    expect(onApplyFix).toHaveBeenCalledWith({ label: 'Replace with “here is why”', start: 0, end: 14, text: 'here is why' });
+    expect(onApplyFix).toHaveBeenCalledWith({
+      label: 'Replace with “here is why”',
+      start: 0,
+      end: 14,
+      text: 'here is why',
+    });
   });
 
   it('says so when there is nothing to coach', () => {

@@ -46,7 +46,10 @@ describe('Badge', () => {
 
   it('shows a count per level, most serious first, and the score', () => {
     const { view } = setup();
-    const counts = Array.from(view.container.querySelectorAll<HTMLElement>('.tf-count')).map((el) => [el.dataset.level, el.textContent]);
+    const counts = Array.from(view.container.querySelectorAll<HTMLElement>('.tf-count')).map((el) => [
+      el.dataset.level,
+      el.textContent,
+    ]);
     expect(counts).toEqual([
       ['error', '1'],
       ['warning', '2'],

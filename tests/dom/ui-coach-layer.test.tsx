@@ -97,7 +97,11 @@ describe('CoachLayer', () => {
   });
 
   it('shows no card for an index a newer report no longer has', () => {
-    setup({ report: { findings: findings.slice(0, 1), score: 80 }, openFindingIndex: 1, cardPosition: { left: 0, top: 0 } });
+    setup({
+      report: { findings: findings.slice(0, 1), score: 80 },
+      openFindingIndex: 1,
+      cardPosition: { left: 0, top: 0 },
+    });
     expect(screen.queryByRole('dialog')).toBeNull();
     setup({ report: null, openFindingIndex: 0, cardPosition: { left: 0, top: 0 } });
     expect(screen.queryByRole('dialog')).toBeNull();

@@ -66,7 +66,10 @@ const zendesk: EditorCase = {
   hostText: (page) =>
     page.evaluate(() => {
       const data: string = (window as any).fixture.editor.getData();
-      return data.replace(/<\/p><p>/g, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ');
+      return data
+        .replace(/<\/p><p>/g, '\n')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&nbsp;/g, ' ');
     }),
 };
 
@@ -85,7 +88,10 @@ async function open(url: string): Promise<Page> {
 
 /** The badge's accessible name ("Tactful: 3 issues, tone score 72"). */
 const badgeLabel = (page: Page) =>
-  page.locator('tactful-coach .tf-badge').getAttribute('aria-label', { timeout: 10_000 }).catch(() => null);
+  page
+    .locator('tactful-coach .tf-badge')
+    .getAttribute('aria-label', { timeout: 10_000 })
+    .catch(() => null);
 
 /** Rectangles of the underline of exactly `phrase` (a finding's flagged words) and of the phrase's own text. */
 async function underlineAndTextRects(page: Page, kind: string, phrase: string) {
@@ -103,10 +109,15 @@ async function underlineAndTextRects(page: Page, kind: string, phrase: string) {
         ctx.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
         const before = ta.value.slice(0, ta.value.indexOf(phrase));
         const r = ta.getBoundingClientRect();
-        const left = r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft) + ctx.measureText(before).width;
+        const left =
+          r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft) + ctx.measureText(before).width;
         return {
           underline: box(span.getBoundingClientRect()),
-          text: { left, width: ctx.measureText(phrase).width, top: r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop) },
+          text: {
+            left,
+            width: ctx.measureText(phrase).width,
+            top: r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop),
+          },
         };
       }
       const ranges: Range[] = [];
@@ -117,7 +128,9 @@ async function underlineAndTextRects(page: Page, kind: string, phrase: string) {
       const hit = ranges.find((r) => r.toString() === phrase);
       if (!hit) return null;
       // The phrase found independently in the editor's text nodes.
-      const root = document.querySelector(kind === 'gmail' ? 'div[aria-label="Message Body"]' : '.ck-editor__editable')!;
+      const root = document.querySelector(
+        kind === 'gmail' ? 'div[aria-label="Message Body"]' : '.ck-editor__editable',
+      )!;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
         const at = n.data.indexOf(phrase);
@@ -174,7 +187,8 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
     // Keyboard: the shortcut jumps to a finding; step to the blame one; Enter applies its first fix.
     await page.keyboard.press('Alt+Shift+N');
     await expect.poll(() => card.count()).toBe(1);
-    for (let i = 0; i < 8 && !(await card.textContent())!.includes('Own the problem'); i++) await page.keyboard.press('Alt+Shift+N');
+    for (let i = 0; i < 8 && !(await card.textContent())!.includes('Own the problem'); i++)
+      await page.keyboard.press('Alt+Shift+N');
     expect(await card.textContent()).toContain('Own the problem');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName === 'TACTFUL-COACH')).toBe(true);
     await page.keyboard.press('Enter');
@@ -232,12 +246,17 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
 describe('context from the page', () => {
   const apologyCard = async (page: Page) => {
     await page.locator('tactful-coach .tf-badge').click();
-    await expect.poll(() => page.locator('tactful-coach .tf-panel, tactful-coach [role="listbox"], tactful-coach ul').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('tactful-coach .tf-panel, tactful-coach [role="listbox"], tactful-coach ul').count())
+      .toBeGreaterThan(0);
     return page.evaluate(() => document.querySelector('tactful-coach')!.shadowRoot!.textContent);
   };
 
   it('asks for an apology when the Zendesk customer is upset, not when happy', async () => {
-    for (const [mood, expected] of [['upset', true], ['happy', false]] as const) {
+    for (const [mood, expected] of [
+      ['upset', true],
+      ['happy', false],
+    ] as const) {
       const page = await open(zendeskUrl(mood));
       await zendesk.write(page, 'Hi Maria, your refund was sent today. Have a great day!');
       await expect.poll(() => badgeLabel(page), { timeout: 10_000 }).toMatch(/^Tactful: /);
@@ -294,12 +313,19 @@ describe('sites and editors', () => {
     const state = () =>
       page.evaluate(() => {
         const ta = document.querySelector('#scroll-textarea') as HTMLTextAreaElement;
-        const mirror = document.querySelector('tactful-coach')?.shadowRoot?.querySelector('.tactful-mirror') as HTMLElement | null;
+        const mirror = document
+          .querySelector('tactful-coach')
+          ?.shadowRoot?.querySelector('.tactful-mirror') as HTMLElement | null;
         if (!mirror) return null;
         const a = ta.getBoundingClientRect();
         const b = mirror.getBoundingClientRect();
         return {
-          box: Math.max(Math.abs(a.left - b.left), Math.abs(a.top - b.top), Math.abs(a.width - b.width), Math.abs(a.height - b.height)),
+          box: Math.max(
+            Math.abs(a.left - b.left),
+            Math.abs(a.top - b.top),
+            Math.abs(a.width - b.width),
+            Math.abs(a.height - b.height),
+          ),
           scroll: Math.abs(ta.scrollTop - mirror.scrollTop),
           textareaScroll: ta.scrollTop,
           flagged: [...mirror.querySelectorAll('.tactful-u')].some((s) => s.textContent === 'The warehouse messed up'),
@@ -307,7 +333,12 @@ describe('sites and editors', () => {
       });
     const aligned = async () => {
       await expect.poll(async () => (await state())?.flagged, { timeout: 10_000 }).toBe(true);
-      await expect.poll(async () => { const s = await state(); return s!.box < 0.5 && s!.scroll < 0.5; }).toBe(true);
+      await expect
+        .poll(async () => {
+          const s = await state();
+          return s!.box < 0.5 && s!.scroll < 0.5;
+        })
+        .toBe(true);
     };
     await aligned();
     expect((await state())!.textareaScroll).toBeGreaterThan(0);
@@ -317,7 +348,9 @@ describe('sites and editors', () => {
     await aligned();
     await page.evaluate(() => ((document.querySelector('#scroll-textarea') as HTMLTextAreaElement).scrollTop = 0));
     await aligned();
-    await page.evaluate(() => ((document.querySelector('#scroll-textarea') as HTMLTextAreaElement).style.width = '320px'));
+    await page.evaluate(
+      () => ((document.querySelector('#scroll-textarea') as HTMLTextAreaElement).style.width = '320px'),
+    );
     await aligned();
     await page.close();
   });
@@ -346,7 +379,9 @@ describe('sites and editors', () => {
     const compose = page.locator('div[role="dialog"] div[aria-label="Message Body"]').last();
     await compose.click();
     await page.keyboard.type(DRAFT);
-    await expect.poll(() => page.locator('tactful-coach .tf-badge').getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/issue/);
+    await expect
+      .poll(() => page.locator('tactful-coach .tf-badge').getAttribute('aria-label'), { timeout: 10_000 })
+      .toMatch(/issue/);
     await page.close();
 
     const spa = await open(dynamicUrl());

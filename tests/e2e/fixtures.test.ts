@@ -129,7 +129,9 @@ describe('Gmail fixture', () => {
     await dialog.locator('input[aria-label="Subject"]').fill('Your replacement lamp');
     await dialog.locator('div[aria-label="Message Body"]').click();
     await page.keyboard.type('Hi Dana, a new lamp is on its way.');
-    await expect.poll(() => page.evaluate(() => fixture.gmailBodyText(1))).toContain('Hi Dana, a new lamp is on its way.');
+    await expect
+      .poll(() => page.evaluate(() => fixture.gmailBodyText(1)))
+      .toContain('Hi Dana, a new lamp is on its way.');
 
     // Send closes the window again.
     await dialog.getByRole('button', { name: /^Send/ }).click();
@@ -164,10 +166,9 @@ describe('Zendesk fixture', () => {
   });
 
   test('the composer is the real CKEditor 5: typed text reaches getData() and Ctrl+Z undoes it', async () => {
-    expect(await page.evaluate(() => [(window as { CKEDITOR_VERSION?: string }).CKEDITOR_VERSION, fixture.editor?.state])).toEqual([
-      '48.5.2',
-      'ready',
-    ]);
+    expect(
+      await page.evaluate(() => [(window as { CKEDITOR_VERSION?: string }).CKEDITOR_VERSION, fixture.editor?.state]),
+    ).toEqual(['48.5.2', 'ready']);
     await editable().click();
     // CKEditor makes one undo step per 20 typed characters (typing.undoStep): stay below that.
     await page.keyboard.type('Hello Maya.');
@@ -260,10 +261,9 @@ describe('dynamic fixture', () => {
     expect(await page.locator('#dyn-3 textarea').inputValue()).toBe('In the shadow');
 
     await page.getByRole('link', { name: 'Settings' }).click();
-    await expect.poll(() => page.evaluate(() => [location.pathname, fixture.route()])).toEqual([
-      '/app/settings',
-      '/app/settings',
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => [location.pathname, fixture.route()]))
+      .toEqual(['/app/settings', '/app/settings']);
     expect(await page.locator('#auto-reply').count()).toBe(1);
     expect(await ids()).toEqual([]);
     await page.goBack();

@@ -79,7 +79,11 @@ export interface ZendeskOptions {
  */
 export function zendeskUrl(kind: 'email' | 'messaging' | 'upset' | 'happy' | ZendeskOptions = {}): string {
   const options: ZendeskOptions =
-    typeof kind === 'string' ? (kind === 'email' || kind === 'messaging' ? { channel: kind } : { customer: kind }) : kind;
+    typeof kind === 'string'
+      ? kind === 'email' || kind === 'messaging'
+        ? { channel: kind }
+        : { customer: kind }
+      : kind;
   const query = new URLSearchParams();
   query.set('channel', options.channel ?? 'email');
   query.set('customer', options.customer ?? 'upset');

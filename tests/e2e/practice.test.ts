@@ -139,7 +139,10 @@ describe('practice page', () => {
       })),
     );
     // Prefer a replacement over an insertion: it exercises replacing a selected span.
-    const index = Math.max(0, fixes.findIndex((f) => f.start < f.end));
+    const index = Math.max(
+      0,
+      fixes.findIndex((f) => f.start < f.end),
+    );
     const fix = fixes[index]!;
     const button: Locator = fixButtons.nth(index);
     const before = await draft().inputValue();

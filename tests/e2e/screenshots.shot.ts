@@ -19,10 +19,13 @@ it('takes the README screenshots', async () => {
       await page.setViewportSize({ width: 1280, height: 800 });
       await expect.poll(() => page.evaluate(() => (window as any).fixture?.ready === true)).toBe(true);
       await page.locator(editor).first().click();
-      if (name.startsWith('zendesk')) await page.keyboard.type('Hi Maria, the warehouse messed up your order. Per our policy we cannot refund it.');
+      if (name.startsWith('zendesk'))
+        await page.keyboard.type('Hi Maria, the warehouse messed up your order. Per our policy we cannot refund it.');
       // Wait for the draft's own findings, not the first lint of the empty composer.
       const badge = page.locator('tactful-coach .tf-badge');
-      await expect.poll(() => badge.getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/[4-9] issues|\d\d issues/);
+      await expect
+        .poll(() => badge.getAttribute('aria-label'), { timeout: 10_000 })
+        .toMatch(/[4-9] issues|\d\d issues/);
       const card = page.locator('tactful-coach [role="dialog"]');
       const cardText = async () => ((await card.count()) ? ((await card.textContent()) ?? '') : '');
       for (let i = 0; i < 10 && !/Own the problem|talking down/.test(await cardText()); i++) {

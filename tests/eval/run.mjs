@@ -18,17 +18,20 @@ const input = join(dir, 'input.jsonl');
 // Only what the CLI reads: the labels stay with the scorer.
 writeFileSync(
   input,
-  readFileSync(cases, 'utf8')
+  `${readFileSync(cases, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => {
       const c = JSON.parse(l);
       return JSON.stringify({ id: c.id, reply: c.reply, customer: c.customer, channel: c.channel });
     })
-    .join('\n') + '\n',
+    .join('\n')}\n`,
 );
 const predictions = join(dir, 'predictions.jsonl');
-writeFileSync(predictions, execFileSync('node', [join(root, 'bin/tactful.mjs'), 'lint', '--jsonl', input], { maxBuffer: 1 << 28 }));
+writeFileSync(
+  predictions,
+  execFileSync('node', [join(root, 'bin/tactful.mjs'), 'lint', '--jsonl', input], { maxBuffer: 1 << 28 }),
+);
 try {
   execFileSync('node', [scorer, cases, predictions], { stdio: 'inherit' });
 } catch {

@@ -14,7 +14,11 @@ const waitsOn = ({ check }: Rule) => {
 describe.each(defaultRulesWithExamples.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   const linter = createLinter({ rules: [toRule(rule), ...waitsOn(toRule(rule))] });
   const lint = (ex: { text: string; customer?: string; channel?: 'email' | 'chat'; customerName?: string }) =>
-    linter.lint(ex.text, { customerMessage: ex.customer, channel: ex.channel ?? 'email', customerName: ex.customerName });
+    linter.lint(ex.text, {
+      customerMessage: ex.customer,
+      channel: ex.channel ?? 'email',
+      customerName: ex.customerName,
+    });
 
   it.each((rule.examples?.bad ?? []).map((ex) => [ex.text, ex] as const))('flags: %s', (_t, ex) => {
     const found = lint(ex).findings.filter((f) => f.ruleId === rule.id);

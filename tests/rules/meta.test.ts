@@ -8,8 +8,12 @@ import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { rulesTable } from '../../src/cli/rules-table';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const files = readdirSync(`${root}rules`).filter((f) => f.endsWith('.yml')).sort();
-const rules = files.map((f) => parseRuleFile(readFileSync(`${root}rules/${f}`, 'utf8'), `rules/${f}`, f.replace(/\.yml$/, '')));
+const files = readdirSync(`${root}rules`)
+  .filter((f) => f.endsWith('.yml'))
+  .sort();
+const rules = files.map((f) =>
+  parseRuleFile(readFileSync(`${root}rules/${f}`, 'utf8'), `rules/${f}`, f.replace(/\.yml$/, '')),
+);
 
 /** The phrases a rule flags: its patterns and, for sentiment rules, its misplaced-praise ones. */
 const flaggedPatterns = (c: Rule['check']): string[] => [
@@ -19,9 +23,18 @@ const flaggedPatterns = (c: Rule['check']): string[] => [
 
 // The ids other tools depend on (DESIGN.md).
 const STABLE_IDS = [
-  'no-blame-shifting', 'no-deflection', 'no-policy-hiding', 'no-cant-without-alternative', 'no-condescension',
-  'no-shouting', 'no-negative-tone', 'require-apology', 'require-follow-up-offer', 'require-warm-closing',
-  'require-thanks', 'require-greeting',
+  'no-blame-shifting',
+  'no-deflection',
+  'no-policy-hiding',
+  'no-cant-without-alternative',
+  'no-condescension',
+  'no-shouting',
+  'no-negative-tone',
+  'require-apology',
+  'require-follow-up-offer',
+  'require-warm-closing',
+  'require-thanks',
+  'require-greeting',
 ];
 
 describe('rules/', () => {
@@ -34,13 +47,16 @@ describe('rules/', () => {
     expect(r.examples?.good.length ?? 0).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(rules.map((r) => [r.id, r] as const))('%s: description starts with a verb, require-* rules insert a fix', (_id, r) => {
-    expect(r.description).toMatch(/^(Disallow|Require)s?\b/);
-    if (r.id.startsWith('require-')) {
-      expect(r.check.kind).toBe('require');
-      expect(r.fixes?.length ?? 0).toBeGreaterThan(0);
-    }
-  });
+  it.each(rules.map((r) => [r.id, r] as const))(
+    '%s: description starts with a verb, require-* rules insert a fix',
+    (_id, r) => {
+      expect(r.description).toMatch(/^(Disallow|Require)s?\b/);
+      if (r.id.startsWith('require-')) {
+        expect(r.check.kind).toBe('require');
+        expect(r.fixes?.length ?? 0).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('no phrase belongs to two rules', () => {
     const owner = new Map<string, string>();
@@ -69,7 +85,39 @@ describe('rules/', () => {
   // A compromise pattern is parsed only in sentences holding its required words; if those are
   // all everyday words ("has", "the"), nearly every sentence gets parsed and a keystroke slows.
   it('every compromise pattern requires at least one uncommon word', () => {
-    const COMMON = new Set(['a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'has', 'have', 'had', 'do', 'does', 'did', 'i', 'we', 'you', 'it', 'to', 'of', 'in', 'on', 'for', 'and', 'or', 'our', 'your', 'my', 'that', 'this', 'not']);
+    const COMMON = new Set([
+      'a',
+      'an',
+      'the',
+      'is',
+      'are',
+      'was',
+      'were',
+      'be',
+      'has',
+      'have',
+      'had',
+      'do',
+      'does',
+      'did',
+      'i',
+      'we',
+      'you',
+      'it',
+      'to',
+      'of',
+      'in',
+      'on',
+      'for',
+      'and',
+      'or',
+      'our',
+      'your',
+      'my',
+      'that',
+      'this',
+      'not',
+    ]);
     const weak: string[] = [];
     for (const r of rules) {
       const c = r.check;
@@ -100,6 +148,8 @@ describe('rules/', () => {
     expect(example, 'README has the example').toBeTruthy();
     const merged = mergeRuleSet(defaultRuleSet.rules, parseTeamRuleSet(example!, 'README.md'), 'README.md');
     expect(merged.rules.map((r) => r.id)).toContain('no-internal-jargon');
-    expect(() => createLinter(merged).lint('Thanks for the stars!', { channel: 'email', customerMessage: 'Broken again.' })).not.toThrow();
+    expect(() =>
+      createLinter(merged).lint('Thanks for the stars!', { channel: 'email', customerMessage: 'Broken again.' }),
+    ).not.toThrow();
   });
 });

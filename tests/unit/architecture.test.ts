@@ -29,19 +29,25 @@ interface Violation {
 const ALIASES = ['@@/', '~~/', '@/', '~/'];
 
 function resolve(file: string, specifier: string): string | null {
-  if (specifier.startsWith('./') || specifier.startsWith('../')) return posix.normalize(posix.join(posix.dirname(file), specifier));
+  if (specifier.startsWith('./') || specifier.startsWith('../'))
+    return posix.normalize(posix.join(posix.dirname(file), specifier));
   for (const alias of ALIASES) if (specifier.startsWith(alias)) return posix.normalize(specifier.slice(alias.length));
   return null;
 }
 
 /** Reads the import edges and the `browser.` uses of one source file. */
 export function scan(file: string, content: string): { edges: Edge[]; browserUses: number } {
-  const kind = file.endsWith('x') ? ts.ScriptKind.TSX : file.endsWith('.js') || file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const kind = file.endsWith('x')
+    ? ts.ScriptKind.TSX
+    : file.endsWith('.js') || file.endsWith('.mjs')
+      ? ts.ScriptKind.JS
+      : ts.ScriptKind.TS;
   const source = ts.createSourceFile(file, content, ts.ScriptTarget.Latest, true, kind);
   const edges: Edge[] = [];
   let browserUses = 0;
   const add = (node: ts.Node | undefined, typeOnly = false, names: string[] = []) => {
-    if (node && ts.isStringLiteralLike(node)) edges.push({ specifier: node.text, resolved: resolve(file, node.text), typeOnly, names });
+    if (node && ts.isStringLiteralLike(node))
+      edges.push({ specifier: node.text, resolved: resolve(file, node.text), typeOnly, names });
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node)) {
@@ -49,7 +55,8 @@ export function scan(file: string, content: string): { edges: Edge[]; browserUse
       const names: string[] = [];
       if (clause?.name) names.push('default');
       const bindings = clause?.namedBindings;
-      if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
+      if (bindings && ts.isNamedImports(bindings))
+        for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
       add(node.moduleSpecifier, clause?.isTypeOnly ?? false, names);
     } else if (ts.isExportDeclaration(node)) {
       add(node.moduleSpecifier, node.isTypeOnly);
@@ -61,18 +68,28 @@ export function scan(file: string, content: string): { edges: Edge[]; browserUse
       const isRequire = ts.isIdentifier(callee) && callee.text === 'require';
       // import.meta.glob('…') pulls files in as modules too.
       const isGlob =
-        ts.isPropertyAccessExpression(callee) && ts.isMetaProperty(callee.expression) && callee.name.text.startsWith('glob');
+        ts.isPropertyAccessExpression(callee) &&
+        ts.isMetaProperty(callee.expression) &&
+        callee.name.text.startsWith('glob');
       if (isDynamicImport || isRequire) add(node.arguments[0]);
       if (isGlob) {
         const arg = node.arguments[0];
-        if (arg && ts.isArrayLiteralExpression(arg)) arg.elements.forEach((e) => add(e));
+        if (arg && ts.isArrayLiteralExpression(arg)) for (const e of arg.elements) add(e);
         else add(arg);
       }
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
       add(node.argument.literal, true);
-    } else if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'browser') {
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'browser'
+    ) {
       browserUses++;
-    } else if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'browser') {
+    } else if (
+      ts.isElementAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'browser'
+    ) {
       browserUses++;
     }
     ts.forEachChild(node, visit);
@@ -81,7 +98,7 @@ export function scan(file: string, content: string): { edges: Edge[]; browserUse
   return { edges, browserUses };
 }
 
-const under = (path: string | null, dir: string) => path !== null && (path === dir || path.startsWith(dir + '/'));
+const under = (path: string | null, dir: string) => path !== null && (path === dir || path.startsWith(`${dir}/`));
 
 /** Checks one file (repo-relative posix path) against the architecture rules. */
 export function checkSource(file: string, content: string): Violation[] {
@@ -91,16 +108,25 @@ export function checkSource(file: string, content: string): Violation[] {
   if (!under(file, 'src')) return out;
   for (const e of edges) {
     const target = e.resolved ?? e.specifier;
-    if (under(target, 'entrypoints') || under(target, 'tests')) flag(e.specifier, 'nothing under src/ imports entrypoints/ or tests/');
+    if (under(target, 'entrypoints') || under(target, 'tests'))
+      flag(e.specifier, 'nothing under src/ imports entrypoints/ or tests/');
     if (under(file, 'src/engine')) {
-      const allowed = e.specifier.startsWith('compromise/') || e.specifier === 'sentiment' || (e.resolved !== null && under(e.resolved, 'src/engine'));
+      const allowed =
+        e.specifier.startsWith('compromise/') ||
+        e.specifier === 'sentiment' ||
+        (e.resolved !== null && under(e.resolved, 'src/engine'));
       if (!allowed) flag(e.specifier, "src/engine imports only 'compromise/…', 'sentiment' and its own files");
     }
     if (under(file, 'src/ui')) {
-      if (e.specifier === 'wxt/browser' || e.specifier.startsWith('wxt/browser/') || e.specifier === '@wxt-dev/browser') {
+      if (
+        e.specifier === 'wxt/browser' ||
+        e.specifier.startsWith('wxt/browser/') ||
+        e.specifier === '@wxt-dev/browser'
+      ) {
         flag(e.specifier, 'src/ui never touches browser.*');
       }
-      if (e.specifier === '#imports' && e.names.includes('browser')) flag(e.specifier, 'src/ui never touches browser.*');
+      if (e.specifier === '#imports' && e.names.includes('browser'))
+        flag(e.specifier, 'src/ui never touches browser.*');
       // A type-only import is erased at build: the UI may name the engine's types (Finding).
       if (under(e.resolved, 'src/engine') && !e.typeOnly) flag(e.specifier, 'src/ui never imports the engine');
     }
@@ -211,7 +237,9 @@ describe('the checker', () => {
       '../../src/engine/sentences | src/ui never imports the engine',
       'browser. | src/ui never touches browser.*',
     ]);
-    expect(rulesOf('src/ui/Popup.tsx', `import { browser, storage } from '#imports';`)).toEqual(['#imports | src/ui never touches browser.*']);
+    expect(rulesOf('src/ui/Popup.tsx', `import { browser, storage } from '#imports';`)).toEqual([
+      '#imports | src/ui never touches browser.*',
+    ]);
   });
 
   it('lets src/ui name the engine types and mention browser in comments and strings', () => {

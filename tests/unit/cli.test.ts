@@ -1,6 +1,15 @@
 // The `tactful` command, run as a real process (node bin/tactful.mjs) on the bundled CLI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +49,9 @@ function newestMtime(path: string): number {
 
 beforeAll(() => {
   // Build the bundle when it is missing or older than its sources.
-  const stale = !existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'rules')));
+  const stale =
+    !existsSync(bundle) ||
+    statSync(bundle).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'rules')));
   if (stale) {
     const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
     // rules/ is edited in parallel: a half-written rule file must not hide the CLI's own tests
@@ -58,8 +69,18 @@ beforeAll(() => {
     'batch.jsonl': [
       JSON.stringify({ id: 'a', reply: 'That is not my department.' }),
       JSON.stringify({ id: 'b', reply: 'All good here.', channel: 'email' }),
-      JSON.stringify({ id: 3, reply: 'Hi Sam, a new kettle ships today.', customer: 'It arrived broken.', channel: 'chat' }),
-      JSON.stringify({ id: 'd', reply: 'Sorry! A new kettle ships today.', customer: 'It arrived broken.', channel: null }),
+      JSON.stringify({
+        id: 3,
+        reply: 'Hi Sam, a new kettle ships today.',
+        customer: 'It arrived broken.',
+        channel: 'chat',
+      }),
+      JSON.stringify({
+        id: 'd',
+        reply: 'Sorry! A new kettle ships today.',
+        customer: 'It arrived broken.',
+        channel: null,
+      }),
       '',
     ].join('\n'),
     'bad.jsonl': [
@@ -122,12 +143,19 @@ describe('tactful lint FILE', { timeout: 60_000 }, () => {
     expect(report.findings).toHaveLength(2);
     const text = "Hi Dana,\n\nThat is not my department.\nI can check: it's not my department either.\n";
     const f = report.findings[0];
-    expect(f).toMatchObject({ ruleId: 'no-department', level: 'error', message: 'Offer to find out instead.', actual: 'not my department' });
+    expect(f).toMatchObject({
+      ruleId: 'no-department',
+      level: 'error',
+      message: 'Offer to find out instead.',
+      actual: 'not my department',
+    });
     expect(text.slice(f.start, f.end)).toBe('not my department');
     expect(f.fixes[0]).toMatchObject({ start: f.start, end: f.end, text: 'something I can find out' });
     expect(f).not.toHaveProperty('why');
 
-    const two = JSON.parse(tactful(['lint', 'reply.txt', 'clean.txt', '--rules', TEAM_WARNING, '--format', 'json']).stdout);
+    const two = JSON.parse(
+      tactful(['lint', 'reply.txt', 'clean.txt', '--rules', TEAM_WARNING, '--format', 'json']).stdout,
+    );
     expect(two.map((x: { file: string }) => x.file)).toEqual(['reply.txt', 'clean.txt']);
     expect(two[1]).toEqual({ file: 'clean.txt', score: 100, findings: [] });
   });
@@ -143,7 +171,9 @@ describe('tactful lint FILE', { timeout: 60_000 }, () => {
   it('--channel chat|email picks the channel (email by default)', () => {
     const email = 'no-greeting.txt:1:1 info require-hello Open with a greeting.';
     expect(lines(tactful(['lint', 'no-greeting.txt', '--rules', TEAM_WARNING]).stdout)).toEqual([email]);
-    expect(lines(tactful(['lint', 'no-greeting.txt', '--rules', TEAM_WARNING, '--channel', 'email']).stdout)).toEqual([email]);
+    expect(lines(tactful(['lint', 'no-greeting.txt', '--rules', TEAM_WARNING, '--channel', 'email']).stdout)).toEqual([
+      email,
+    ]);
     const chat = tactful(['lint', 'no-greeting.txt', '--rules', TEAM_WARNING, '--channel', 'chat']);
     expect(chat).toEqual({ status: 0, stdout: '', stderr: '' });
   });
@@ -161,9 +191,20 @@ describe('tactful lint FILE', { timeout: 60_000 }, () => {
 
 describe('tactful lint --jsonl', { timeout: 60_000 }, () => {
   const expected = [
-    { id: 'a', findings: [{ ruleId: 'no-department', start: 8, end: 25, level: 'warning', message: 'Offer to find out instead.' }] },
-    { id: 'b', findings: [{ ruleId: 'require-hello', start: 0, end: 14, level: 'info', message: 'Open with a greeting.' }] },
-    { id: 3, findings: [{ ruleId: 'require-sorry', start: 0, end: 33, level: 'info', message: 'Say sorry for the trouble.' }] },
+    {
+      id: 'a',
+      findings: [
+        { ruleId: 'no-department', start: 8, end: 25, level: 'warning', message: 'Offer to find out instead.' },
+      ],
+    },
+    {
+      id: 'b',
+      findings: [{ ruleId: 'require-hello', start: 0, end: 14, level: 'info', message: 'Open with a greeting.' }],
+    },
+    {
+      id: 3,
+      findings: [{ ruleId: 'require-sorry', start: 0, end: 33, level: 'info', message: 'Say sorry for the trouble.' }],
+    },
     { id: 'd', findings: [] },
   ];
 
@@ -262,7 +303,10 @@ describe('bad input: one line on stderr, exit 2, no stack trace', { timeout: 60_
   });
 
   it('invalid rule set: an unknown rule id names the file and the rule', () => {
-    bad(['lint', 'clean.txt', '--rules', fixture('team-unknown-rule.yml')], /team-unknown-rule\.yml.*rules\.no-such-rule.*no rule "no-such-rule"/);
+    bad(
+      ['lint', 'clean.txt', '--rules', fixture('team-unknown-rule.yml')],
+      /team-unknown-rule\.yml.*rules\.no-such-rule.*no rule "no-such-rule"/,
+    );
   });
 
   it('invalid rule file in a folder names the file and line', () => {
@@ -308,12 +352,19 @@ describe('tactful rules', { timeout: 60_000 }, () => {
     expect(r.status).toBe(0);
     const out = lines(r.stdout);
     expect(out).toContain('| rule | level | channels | check | what it does |');
-    expect(out).toContain('| `require-hello` | info | email | require | Address the customer with a greeting at the start of an email. |');
+    expect(out).toContain(
+      '| `require-hello` | info | email | require | Address the customer with a greeting at the start of an email. |',
+    );
   });
 
   it('works through npx from the repo root (the package resolves its own bin)', () => {
     const viaNode = spawnSync(process.execPath, [bin, 'rules'], { cwd: root, encoding: 'utf8' });
-    const viaNpx = spawnSync('npx', ['tactful', 'rules'], { cwd: root, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+    const viaNpx = spawnSync('npx', ['tactful', 'rules'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(viaNpx.error).toBeUndefined();
     expect(viaNpx.status, viaNpx.stderr).toBe(0);
     expect(viaNpx.stdout).toBe(viaNode.stdout);

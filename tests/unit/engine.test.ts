@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createLinter, splitSentences, type Channel, type LintOptions, type Rule, type RuleSet } from '../../src/engine';
+import {
+  createLinter,
+  splitSentences,
+  type Channel,
+  type LintOptions,
+  type Rule,
+  type RuleSet,
+} from '../../src/engine';
 import { applyFix, rule, sampleRuleSet } from './helpers';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
@@ -18,20 +25,33 @@ describe('splitSentences', () => {
   });
 
   it('does not split after abbreviations', () => {
-    expect(texts('Use a browser, e.g. Chrome, to log in. Then retry.')).toEqual(['Use a browser, e.g. Chrome, to log in.', 'Then retry.']);
-    expect(texts('Mr. Smith will call you. Dr. Jones agrees.')).toEqual(['Mr. Smith will call you.', 'Dr. Jones agrees.']);
+    expect(texts('Use a browser, e.g. Chrome, to log in. Then retry.')).toEqual([
+      'Use a browser, e.g. Chrome, to log in.',
+      'Then retry.',
+    ]);
+    expect(texts('Mr. Smith will call you. Dr. Jones agrees.')).toEqual([
+      'Mr. Smith will call you.',
+      'Dr. Jones agrees.',
+    ]);
     expect(texts('That is i.e. the newest one. Ok.')).toEqual(['That is i.e. the newest one.', 'Ok.']);
     expect(texts('Ask J. Smith about it. She knows.')).toEqual(['Ask J. Smith about it.', 'She knows.']);
   });
 
   it('does not split inside decimals, versions or domains', () => {
-    expect(texts('The fee is 3.50 dollars. Version 2.1.4 fixes it.')).toEqual(['The fee is 3.50 dollars.', 'Version 2.1.4 fixes it.']);
+    expect(texts('The fee is 3.50 dollars. Version 2.1.4 fixes it.')).toEqual([
+      'The fee is 3.50 dollars.',
+      'Version 2.1.4 fixes it.',
+    ]);
     expect(texts('Go to example.com to sign in. Done.')).toEqual(['Go to example.com to sign in.', 'Done.']);
   });
 
   it('treats a sentence-final "No." as the end of a sentence', () => {
     // "No" is in the abbreviation list for "No. 5"; a plain "No." answer must still end a sentence.
-    expect(texts('Is there a fee? No. The exchange is free.')).toEqual(['Is there a fee?', 'No.', 'The exchange is free.']);
+    expect(texts('Is there a fee? No. The exchange is free.')).toEqual([
+      'Is there a fee?',
+      'No.',
+      'The exchange is free.',
+    ]);
   });
 
   it('always ends a segment at a line break', () => {
@@ -105,10 +125,10 @@ describe('literal phrases', () => {
   it('match only whole words', () => {
     expect(ids(set, 'That is not my departments.')).toEqual([]);
     expect(ids(set, 'That is knot my department.')).toEqual([]);
-    expect(ids(set, 'I don\'t knowledge it.')).toEqual([]);
+    expect(ids(set, "I don't knowledge it.")).toEqual([]);
     expect(ids(set, '(not my department)')).toEqual(['no-deflection']);
   });
-  it('use the pattern\'s own fixes, else the rule\'s, keeping the capital', () => {
+  it("use the pattern's own fixes, else the rule's, keeping the capital", () => {
     const a = lintWith(set, "You'll have to call them.").findings[0]!;
     expect(a.fixes.map((x) => x.text)).toEqual(["I'll call them for you"]);
     const b = lintWith(set, 'Not my department, sorry.').findings[0]!;
@@ -168,7 +188,14 @@ describe('phrase context', () => {
 
 describe('pair', () => {
   const pair = (window: number | 'reply'): RuleSet => ({
-    rules: [rule('no-cant', { kind: 'pair', patterns: ["we can't", 'unable to'], alternatives: ['instead', 'what I can do'], window })],
+    rules: [
+      rule('no-cant', {
+        kind: 'pair',
+        patterns: ["we can't", 'unable to'],
+        alternatives: ['instead', 'what I can do'],
+        window,
+      }),
+    ],
   });
   it('is satisfied by an alternative in the same or a neighbouring sentence', () => {
     expect(ids(pair(0), "We can't refund it, but instead we can send a voucher.")).toEqual([]);
@@ -186,7 +213,7 @@ describe('pair', () => {
   it("with window 'reply' looks anywhere in the reply", () => {
     const text = "We can't refund it. The parcel left today. It is blue. Instead, we send a voucher.";
     expect(ids(pair('reply'), text)).toEqual([]);
-    expect(ids(pair('reply'), "We are unable to refund it. Sorry.")).toEqual(['no-cant']);
+    expect(ids(pair('reply'), 'We are unable to refund it. Sorry.')).toEqual(['no-cant']);
   });
 });
 
@@ -213,7 +240,17 @@ describe('require', () => {
   });
 
   it('zone anywhere, with `unless` not counting', () => {
-    const set: RuleSet = { rules: [rule('require-thanks', { kind: 'require', patterns: ['thank'], zone: 'anywhere', unless: ['no thank'], insertAt: 'end' })] };
+    const set: RuleSet = {
+      rules: [
+        rule('require-thanks', {
+          kind: 'require',
+          patterns: ['thank'],
+          zone: 'anywhere',
+          unless: ['no thank'],
+          insertAt: 'end',
+        }),
+      ],
+    };
     expect(ids(set, 'The refund is done. Thank you for waiting. Bye.')).toEqual([]);
     expect(ids(set, 'The refund is done. We said no thank you to the courier.')).toEqual(['require-thanks']);
   });
@@ -221,17 +258,23 @@ describe('require', () => {
   it('when.customer: only demanded when the customer reports a problem', () => {
     const draft = 'We shipped a new one today.';
     expect(ids(apology, draft, { customerMessage: 'My parcel arrived broken.' })).toEqual(['require-apology']);
-    expect(ids(apology, 'Sorry! We shipped a new one today.', { customerMessage: 'My parcel arrived broken.' })).toEqual([]);
+    expect(
+      ids(apology, 'Sorry! We shipped a new one today.', { customerMessage: 'My parcel arrived broken.' }),
+    ).toEqual([]);
     expect(ids(apology, draft, { customerMessage: 'Thanks, it all worked out great!' })).toEqual([]);
     // A customer message decides, even when the draft mentions a delay.
     expect(ids(apology, 'There was a delay. We shipped it.', { customerMessage: 'Where is it? Thanks!' })).toEqual([]);
     // `unless` in the zone: "not sorry" is no apology.
-    expect(ids(apology, 'We are not sorry. We shipped it.', { customerMessage: 'It came late.' })).toEqual(['require-apology']);
+    expect(ids(apology, 'We are not sorry. We shipped it.', { customerMessage: 'It came late.' })).toEqual([
+      'require-apology',
+    ]);
   });
 
   it('when.customerUnless: an overlapping match cancels the need', () => {
     expect(ids(apology, 'We shipped it today.', { customerMessage: 'No problem, take your time.' })).toEqual([]);
-    expect(ids(apology, 'We shipped it today.', { customerMessage: 'No problem, but now it is broken.' })).toEqual(['require-apology']);
+    expect(ids(apology, 'We shipped it today.', { customerMessage: 'No problem, but now it is broken.' })).toEqual([
+      'require-apology',
+    ]);
   });
 
   it('when.customerUnless: a match elsewhere in the message does not cancel a complaint', () => {
@@ -246,7 +289,9 @@ describe('require', () => {
         }),
       ],
     };
-    expect(ids(set, 'Glad it reached you.', { customerMessage: 'It was late. Anyway it works now.' })).toEqual(['require-sorry']);
+    expect(ids(set, 'Glad it reached you.', { customerMessage: 'It was late. Anyway it works now.' })).toEqual([
+      'require-sorry',
+    ]);
     expect(ids(set, 'Glad it reached you.', { customerMessage: 'It was not late at all, thank you!' })).toEqual([]);
   });
 
@@ -254,7 +299,9 @@ describe('require', () => {
     expect(ids(apology, 'There was a delay with your parcel.')).toEqual(['require-apology']);
     expect(ids(apology, 'Sorry, there was a delay with your parcel.')).toEqual([]);
     expect(ids(apology, 'Your parcel ships today.')).toEqual([]);
-    expect(ids(apology, 'There was a delay with your parcel.', { customerMessage: '   ' })).toEqual(['require-apology']);
+    expect(ids(apology, 'There was a delay with your parcel.', { customerMessage: '   ' })).toEqual([
+      'require-apology',
+    ]);
   });
 
   it('minWords leaves short drafts alone', () => {
@@ -266,7 +313,9 @@ describe('require', () => {
 describe('channels', () => {
   it('runs a rule only on its channels', () => {
     const text = 'The refund is done. It arrives Monday.';
-    expect(ids(sampleRuleSet, text, { channel: 'email' })).toEqual(expect.arrayContaining(['require-greeting', 'require-warm-closing']));
+    expect(ids(sampleRuleSet, text, { channel: 'email' })).toEqual(
+      expect.arrayContaining(['require-greeting', 'require-warm-closing']),
+    );
     expect(ids(sampleRuleSet, text, { channel: 'chat' })).not.toContain('require-greeting');
     expect(ids(sampleRuleSet, text, { channel: 'chat' })).not.toContain('require-warm-closing');
   });
@@ -293,10 +342,15 @@ describe('insertion fixes', () => {
 
   it('insertAt start puts the greeting on its own line, with the customer name', () => {
     const set = only('require-greeting');
-    expect(fixed(set, 'require-greeting', 'Thanks for writing. The refund is done.', { channel: 'email', customerName: 'Dana' })).toBe(
-      'Hi Dana,\n\nThanks for writing. The refund is done.',
+    expect(
+      fixed(set, 'require-greeting', 'Thanks for writing. The refund is done.', {
+        channel: 'email',
+        customerName: 'Dana',
+      }),
+    ).toBe('Hi Dana,\n\nThanks for writing. The refund is done.');
+    expect(fixed(set, 'require-greeting', 'The refund is done.', { channel: 'email' })).toBe(
+      'Hi there,\n\nThe refund is done.',
     );
-    expect(fixed(set, 'require-greeting', 'The refund is done.', { channel: 'email' })).toBe('Hi there,\n\nThe refund is done.');
     expect(fixed(set, 'require-greeting', '\n\nThe refund is done.', { channel: 'email', customerName: ' Sam ' })).toBe(
       '\n\nHi Sam,\n\nThe refund is done.',
     );
@@ -304,9 +358,9 @@ describe('insertion fixes', () => {
 
   it('insertAt after-greeting goes after a greeting line, else at the start', () => {
     const set = only('require-apology');
-    expect(fixed(set, 'require-apology', 'Hi Dana,\n\nYour parcel is late. It ships today.', { channel: 'email' })).toBe(
-      "Hi Dana,\n\nI'm sorry about that. Your parcel is late. It ships today.",
-    );
+    expect(
+      fixed(set, 'require-apology', 'Hi Dana,\n\nYour parcel is late. It ships today.', { channel: 'email' }),
+    ).toBe("Hi Dana,\n\nI'm sorry about that. Your parcel is late. It ships today.");
     expect(fixed(set, 'require-apology', 'Your parcel is late. It ships today.', { channel: 'chat' })).toBe(
       "I'm sorry about that. Your parcel is late. It ships today.",
     );
@@ -314,12 +368,14 @@ describe('insertion fixes', () => {
 
   it('insertAt before-closing goes before a sign-off line', () => {
     const set = only('require-warm-closing');
-    expect(fixed(set, 'require-warm-closing', 'Hi Dana,\n\nThe refund is done today.\n\nKind regards,\nJoe Smith', { channel: 'email' })).toBe(
-      'Hi Dana,\n\nThe refund is done today.\n\nHave a great day!\n\nKind regards,\nJoe Smith',
-    );
-    expect(fixed(set, 'require-warm-closing', 'Hi Dana,\n\nThe refund is done today.\n\nBest,\nJS', { channel: 'email' })).toBe(
-      'Hi Dana,\n\nThe refund is done today.\n\nHave a great day!\n\nBest,\nJS',
-    );
+    expect(
+      fixed(set, 'require-warm-closing', 'Hi Dana,\n\nThe refund is done today.\n\nKind regards,\nJoe Smith', {
+        channel: 'email',
+      }),
+    ).toBe('Hi Dana,\n\nThe refund is done today.\n\nHave a great day!\n\nKind regards,\nJoe Smith');
+    expect(
+      fixed(set, 'require-warm-closing', 'Hi Dana,\n\nThe refund is done today.\n\nBest,\nJS', { channel: 'email' }),
+    ).toBe('Hi Dana,\n\nThe refund is done today.\n\nHave a great day!\n\nBest,\nJS');
   });
 
   it('insertAt before-closing without a sign-off, and insertAt end, append after the body', () => {
@@ -328,7 +384,13 @@ describe('insertion fixes', () => {
       'Hi Dana,\n\nThe refund is done today.\n\nHave a great day!\n^JS',
     );
     const end: RuleSet = {
-      rules: [rule('require-offer', { kind: 'require', patterns: ['let me know'], zone: 'closing', insertAt: 'end' }, { fixes: ['Let me know if I can help.'] })],
+      rules: [
+        rule(
+          'require-offer',
+          { kind: 'require', patterns: ['let me know'], zone: 'closing', insertAt: 'end' },
+          { fixes: ['Let me know if I can help.'] },
+        ),
+      ],
     };
     expect(fixed(end, 'require-offer', 'The refund is done today.', { channel: 'chat' })).toBe(
       'The refund is done today. Let me know if I can help.',
@@ -339,7 +401,9 @@ describe('insertion fixes', () => {
   });
 
   it('fills {name} in replacement fixes too', () => {
-    const set: RuleSet = { rules: [rule('no-hey', { kind: 'phrase', patterns: ['hey you'] }, { fixes: ['Hi {name}'] })] };
+    const set: RuleSet = {
+      rules: [rule('no-hey', { kind: 'phrase', patterns: ['hey you'] }, { fixes: ['Hi {name}'] })],
+    };
     const text = 'Hey you, the refund is done.';
     const f = lintWith(set, text, { customerName: 'Dana' }).findings[0]!;
     expect(applyFix(text, f.fixes[0]!)).toBe('Hi Dana, the refund is done.');
@@ -366,21 +430,31 @@ describe('sentiment', () => {
 
 describe('sentiment: misplaced praise', () => {
   const apology = (extra: Partial<Rule> = {}) =>
-    rule('require-apology', {
-      kind: 'require',
-      patterns: ['sorry'],
-      zone: 'anywhere',
-      insertAt: 'start',
-      when: { customer: ['broken', 'late'], draft: ['the delay'] },
-    }, extra);
+    rule(
+      'require-apology',
+      {
+        kind: 'require',
+        patterns: ['sorry'],
+        zone: 'anywhere',
+        insertAt: 'start',
+        when: { customer: ['broken', 'late'], draft: ['the delay'] },
+      },
+      extra,
+    );
   const tone = rule('no-tone', {
     kind: 'sentiment',
     threshold: -4,
-    misplacedPraise: { patterns: ['your kind words', 'glad you enjoyed'], whenMissing: 'require-apology', message: 'praise for a complaint' },
+    misplacedPraise: {
+      patterns: ['your kind words', 'glad you enjoyed'],
+      whenMissing: 'require-apology',
+      message: 'praise for a complaint',
+    },
   });
   const praise = 'Thank you for your kind words. We are glad you enjoyed it.';
   const found = (rules: Rule[], text: string, customerMessage?: string, channel: Channel = 'email') =>
-    createLinter({ rules }).lint(text, { customerMessage, channel }).findings.filter((f) => f.ruleId === 'no-tone');
+    createLinter({ rules })
+      .lint(text, { customerMessage, channel })
+      .findings.filter((f) => f.ruleId === 'no-tone');
 
   it('flags praise-thanks answering a complaint, at the phrase, with its own message', () => {
     const f = found([tone, apology()], praise, 'It arrived broken.');
@@ -394,7 +468,7 @@ describe('sentiment: misplaced praise', () => {
     expect(found([tone, apology()], `Sorry it broke. ${praise}`, 'It arrived broken.')).toEqual([]);
   });
 
-  it('without a customer message, follows the require rule\'s reading of the draft', () => {
+  it("without a customer message, follows the require rule's reading of the draft", () => {
     expect(found([tone, apology()], `About the delay: ${praise}`)).toHaveLength(2);
     expect(found([tone, apology()], praise)).toEqual([]);
   });
@@ -405,14 +479,20 @@ describe('sentiment: misplaced praise', () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual(['no-tone', 'no-tone']);
   });
 
-  it('follows the require rule\'s channels, and is inert when that rule is not in the set', () => {
+  it("follows the require rule's channels, and is inert when that rule is not in the set", () => {
     expect(found([tone, apology({ channels: ['email'] })], praise, 'It arrived broken.', 'chat')).toEqual([]);
     expect(found([tone], praise, 'It arrived broken.')).toEqual([]);
   });
 
   it('settles the require rule once: its own finding is unchanged by being consulted', () => {
-    const alone = createLinter({ rules: [apology()] }).lint(praise, { customerMessage: 'Late again.', channel: 'email' });
-    const both = createLinter({ rules: [apology(), tone] }).lint(praise, { customerMessage: 'Late again.', channel: 'email' });
+    const alone = createLinter({ rules: [apology()] }).lint(praise, {
+      customerMessage: 'Late again.',
+      channel: 'email',
+    });
+    const both = createLinter({ rules: [apology(), tone] }).lint(praise, {
+      customerMessage: 'Late again.',
+      channel: 'email',
+    });
     expect(both.findings.filter((f) => f.ruleId === 'require-apology')).toEqual(alone.findings);
   });
 });
@@ -436,7 +516,9 @@ describe('score', () => {
   });
   it('stays within 0..100', () => {
     const many: RuleSet = {
-      rules: Array.from({ length: 20 }, (_, i) => rule(`no-x${i}`, { kind: 'phrase', patterns: ['calm down'] }, { level: 'error' })),
+      rules: Array.from({ length: 20 }, (_, i) =>
+        rule(`no-x${i}`, { kind: 'phrase', patterns: ['calm down'] }, { level: 'error' }),
+      ),
     };
     const r = lintWith(many, 'Calm down. Calm down. Calm down.');
     expect(r.findings.length).toBe(60);

@@ -37,13 +37,21 @@ export const sampleRuleSet: RuleSet = {
       'no-deflection',
       {
         kind: 'phrase',
-        patterns: ['not my department', "I don't know", { match: "you'll have to call them", fixes: ["I'll call them for you"] }],
+        patterns: [
+          'not my department',
+          "I don't know",
+          { match: "you'll have to call them", fixes: ["I'll call them for you"] },
+        ],
         unless: ['find out'],
         skipQuestions: true,
       },
       { fixes: ["I'll find out for you"] },
     ),
-    rule('no-blame-shifting', { kind: 'phrase', patterns: ['(the|our) #Noun (forgot|lost)'] }, { fixes: ['we made a mistake'] }),
+    rule(
+      'no-blame-shifting',
+      { kind: 'phrase', patterns: ['(the|our) #Noun (forgot|lost)'] },
+      { fixes: ['we made a mistake'] },
+    ),
     rule('no-condescension', { kind: 'phrase', patterns: ['as I already said', 'calm down'] }, { fixes: [''] }),
     rule('no-shouting', { kind: 'phrase', patterns: ['/!{2,}/'] }, { level: 'info' }),
     rule('no-cant-without-alternative', {
@@ -71,7 +79,13 @@ export const sampleRuleSet: RuleSet = {
     ),
     rule(
       'require-warm-closing',
-      { kind: 'require', patterns: ['have a great day', 'happy to help'], zone: 'closing', insertAt: 'before-closing', minWords: 4 },
+      {
+        kind: 'require',
+        patterns: ['have a great day', 'happy to help'],
+        zone: 'closing',
+        insertAt: 'before-closing',
+        minWords: 4,
+      },
       { channels: ['email'], fixes: ['Have a great day!'] },
     ),
     rule('no-negative-tone', { kind: 'sentiment', threshold: -3, neutralWords: ['sorry'], skipQuestions: true }),

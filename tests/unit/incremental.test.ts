@@ -39,10 +39,38 @@ const SENTENCES = [
   'Ok',
 ];
 const JOINERS = [' ', '  ', '\n', '\n\n', '\r\n'];
-const WORDS = ['No.', ' 5', 'I.', 'Mr.', 'e.g.', '…', 'late', 'forgot', 'department', 'sorry', 'ALL', "can't", 'instead', 'the', 'awful', 'know', 'Hi', '?', '!!', '"', '’'];
+const WORDS = [
+  'No.',
+  ' 5',
+  'I.',
+  'Mr.',
+  'e.g.',
+  '…',
+  'late',
+  'forgot',
+  'department',
+  'sorry',
+  'ALL',
+  "can't",
+  'instead',
+  'the',
+  'awful',
+  'know',
+  'Hi',
+  '?',
+  '!!',
+  '"',
+  '’',
+];
 const CHARS = [...'abc XYZ.,!?\'"’\n-^>😀'];
 
-const CUSTOMERS = [undefined, 'My parcel arrived broken.', 'No problem, take your time!', 'Thanks, all good.', 'It is late again.'];
+const CUSTOMERS = [
+  undefined,
+  'My parcel arrived broken.',
+  'No problem, take your time!',
+  'Thanks, all good.',
+  'It is late again.',
+];
 const optionsArb: fc.Arbitrary<LintOptions> = fc.record({
   channel: fc.constantFrom('email' as const, 'chat' as const),
   customerMessage: fc.constantFrom(...CUSTOMERS),
@@ -61,7 +89,11 @@ type Edit =
   | { kind: 'deleteLine'; line: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('insertChars' as const), at: fc.nat(), text: fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 4 }).map((a) => a.join('')) }),
+  fc.record({
+    kind: fc.constant('insertChars' as const),
+    at: fc.nat(),
+    text: fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 4 }).map((a) => a.join('')),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('replaceWord' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
   fc.record({ kind: fc.constant('paste' as const), at: fc.nat(), sentence: fc.constantFrom(...SENTENCES) }),
@@ -82,7 +114,7 @@ function applyEdit(text: string, e: Edit): string {
     case 'delete':
       return text.slice(0, at) + text.slice(at + e.length);
     case 'paste':
-      return text.slice(0, at) + ' ' + e.sentence + ' ' + text.slice(at);
+      return `${text.slice(0, at)} ${e.sentence} ${text.slice(at)}`;
     case 'replaceWord': {
       // Replace the word around `at` (or insert one when there is none).
       let s = at;
@@ -118,20 +150,25 @@ describe('incremental linting', () => {
   it('a long-lived linter reports exactly what a fresh linter reports, edit after edit', () => {
     const live = createLinter(sampleRuleSet);
     fc.assert(
-      fc.property(draftArb, fc.array(fc.tuple(editArb, optionsArb), { minLength: 1, maxLength: 12 }), optionsArb, (draft, edits, first) => {
-        const check = (text: string, options: LintOptions) => {
-          const incremental = live.lint(text, options);
-          const fresh = createLinter(sampleRuleSet).lint(text, options);
-          expect(withoutTimings(incremental)).toEqual(withoutTimings(fresh));
-          for (const f of incremental.findings) expect(text.slice(f.start, f.end)).toBe(f.actual);
-        };
-        let text = draft;
-        check(text, first);
-        for (const [edit, options] of edits) {
-          text = applyEdit(text, edit);
-          check(text, options);
-        }
-      }),
+      fc.property(
+        draftArb,
+        fc.array(fc.tuple(editArb, optionsArb), { minLength: 1, maxLength: 12 }),
+        optionsArb,
+        (draft, edits, first) => {
+          const check = (text: string, options: LintOptions) => {
+            const incremental = live.lint(text, options);
+            const fresh = createLinter(sampleRuleSet).lint(text, options);
+            expect(withoutTimings(incremental)).toEqual(withoutTimings(fresh));
+            for (const f of incremental.findings) expect(text.slice(f.start, f.end)).toBe(f.actual);
+          };
+          let text = draft;
+          check(text, first);
+          for (const [edit, options] of edits) {
+            text = applyEdit(text, edit);
+            check(text, options);
+          }
+        },
+      ),
       { numRuns: Number(process.env.TACTFUL_FC_RUNS ?? 80) },
     );
   }, 120_000);
@@ -151,7 +188,7 @@ describe('incremental linting', () => {
     expect(linter.lint(draft, options).timings?.analysed).toBe(0);
 
     const at = draft.indexOf('parcel 26');
-    const edited = draft.slice(0, at) + 'package' + draft.slice(at + 'parcel'.length);
+    const edited = `${draft.slice(0, at)}package${draft.slice(at + 'parcel'.length)}`;
     const second = linter.lint(edited, options);
     expect(second.timings?.sentences).toBe(50);
     expect(second.timings?.analysed).toBeLessThanOrEqual(2);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter, type Rule } from '../../src/engine';
-import { RuleSetError, checkReferences, mergeRuleSet, parseRuleFile, parseTeamRuleSet, regexProblem, type TeamRuleSet } from '../../src/ruleset';
+import {
+  RuleSetError,
+  checkReferences,
+  mergeRuleSet,
+  parseRuleFile,
+  parseTeamRuleSet,
+  regexProblem,
+  type TeamRuleSet,
+} from '../../src/ruleset';
 import { rule } from './helpers';
 
 /** Runs `f`, expects a RuleSetError and returns it. */
@@ -48,12 +56,18 @@ describe('parseRuleFile', () => {
   it('reads a valid rule with its examples', () => {
     const r = parseRuleFile(RULE_YAML, 'rules/no-department.yml', 'no-department');
     expect(r.id).toBe('no-department');
-    expect(r.check).toEqual({ kind: 'phrase', patterns: ['not my department', '/\\bnot (?:our|my) job\\b/i'], skipQuestions: true });
+    expect(r.check).toEqual({
+      kind: 'phrase',
+      patterns: ['not my department', '/\\bnot (?:our|my) job\\b/i'],
+      skipQuestions: true,
+    });
     expect(r.examples?.bad[0]?.flag).toBe('not my department');
   });
 
   it('reports a YAML syntax error with file and line', () => {
-    const e = ruleSetError(() => parseRuleFile(withLine(8, '  patterns: [not my department'), 'rules/no-department.yml'));
+    const e = ruleSetError(() =>
+      parseRuleFile(withLine(8, '  patterns: [not my department'), 'rules/no-department.yml'),
+    );
     expect(e.file).toBe('rules/no-department.yml');
     expect(e.line).toBeGreaterThanOrEqual(8);
     expect(e.line).toBeLessThanOrEqual(12);
@@ -90,7 +104,12 @@ describe('parseRuleFile', () => {
     expect(why.field).toBe('why');
     expect(why.line).toBe(5);
     expect(why.problem).not.toMatch(/missing/);
-    const patterns = ruleSetError(() => parseRuleFile(RULE_YAML.replace(/  patterns:\n    - not my department\n    - .*\n/, '  patterns: not a list\n'), 'x.yml'));
+    const patterns = ruleSetError(() =>
+      parseRuleFile(
+        RULE_YAML.replace(/ {2}patterns:\n {4}- not my department\n {4}- .*\n/, '  patterns: not a list\n'),
+        'x.yml',
+      ),
+    );
     expect(patterns.field).toBe('check.patterns');
     expect(patterns.line).toBe(8);
     expect(patterns.problem).not.toMatch(/missing/);
@@ -146,7 +165,9 @@ describe('parseRuleFile', () => {
   });
 
   it('accepts descriptions that start with "Disallow" or "Require", as DESIGN.md and the error message ask', () => {
-    expect(() => parseRuleFile(withLine(3, 'description: Disallow deflection such as "not my department".'), 'x.yml')).not.toThrow();
+    expect(() =>
+      parseRuleFile(withLine(3, 'description: Disallow deflection such as "not my department".'), 'x.yml'),
+    ).not.toThrow();
     expect(() => parseRuleFile(withLine(3, 'description: Require an offer to find out.'), 'x.yml')).not.toThrow();
   });
 
@@ -200,9 +221,13 @@ describe('parseTeamRuleSet', () => {
   });
 
   it('reports problems in custom rules with their path', () => {
-    const custom = RULE_YAML.split('\n').map((l, i) => (l ? (i === 0 ? '  - ' : '    ') + l : l)).join('\n');
+    const custom = RULE_YAML.split('\n')
+      .map((l, i) => (l ? (i === 0 ? '  - ' : '    ') + l : l))
+      .join('\n');
     expect(parseTeamRuleSet(`tactful: 1\ncustom:\n${custom}`).custom[0]?.id).toBe('no-department');
-    const e = ruleSetError(() => parseTeamRuleSet(`tactful: 1\ncustom:\n${custom.replace('level: warning', 'level: loud')}`, 'team.yml'));
+    const e = ruleSetError(() =>
+      parseTeamRuleSet(`tactful: 1\ncustom:\n${custom.replace('level: warning', 'level: loud')}`, 'team.yml'),
+    );
     expect(e.field).toBe('custom.0.level');
     expect(e.line).toBe(4);
   });
@@ -214,7 +239,12 @@ describe('parseTeamRuleSet', () => {
 
   it('reads a JSON document and reports JSON errors by line', () => {
     const json = '{\n  "tactful": 1,\n  "extends": "none",\n  "rules": {\n    "no-x": "off"\n  }\n}\n';
-    expect(parseTeamRuleSet(json, 'team.json')).toEqual({ tactful: 1, extends: 'none', rules: { 'no-x': 'off' }, custom: [] });
+    expect(parseTeamRuleSet(json, 'team.json')).toEqual({
+      tactful: 1,
+      extends: 'none',
+      rules: { 'no-x': 'off' },
+      custom: [],
+    });
     const e = ruleSetError(() => parseTeamRuleSet(json.replace('"off"', '"off",,'), 'team.json'));
     expect(e.file).toBe('team.json');
     expect(e.line).toBe(5);
@@ -262,13 +292,21 @@ describe('mergeRuleSet', () => {
   });
 
   it('applies a map override: level, message, channels, fixes', () => {
-    const r = byId(merge({ rules: { 'no-calm': { level: 'info', message: 'Be kind.', channels: ['email'], fixes: ['take your time'] } } }).rules, 'no-calm');
+    const r = byId(
+      merge({
+        rules: { 'no-calm': { level: 'info', message: 'Be kind.', channels: ['email'], fixes: ['take your time'] } },
+      }).rules,
+      'no-calm',
+    );
     expect(r).toMatchObject({ level: 'info', message: 'Be kind.', channels: ['email'], fixes: ['take your time'] });
     expect(r.check).toEqual(pack[0]!.check);
   });
 
   it('adds and removes patterns', () => {
-    const r = byId(merge({ rules: { 'no-calm': { patterns: { add: ['chill out'], remove: ['relax'] } } } }).rules, 'no-calm');
+    const r = byId(
+      merge({ rules: { 'no-calm': { patterns: { add: ['chill out'], remove: ['relax'] } } } }).rules,
+      'no-calm',
+    );
     expect(r.check).toEqual({ kind: 'phrase', patterns: ['calm down', 'chill out'] });
     const linter = createLinter({ rules: [r] });
     expect(linter.lint('Relax. Chill out.', { channel: 'chat' }).findings.map((f) => f.actual)).toEqual(['Chill out']);
@@ -288,7 +326,9 @@ describe('mergeRuleSet', () => {
   });
 
   it('applies threshold, window and minWords to the right kind of rule', () => {
-    const rules = merge({ rules: { 'no-negative': { threshold: -5 }, 'no-cant': { window: 'reply' }, 'require-thanks': { minWords: 10 } } }).rules;
+    const rules = merge({
+      rules: { 'no-negative': { threshold: -5 }, 'no-cant': { window: 'reply' }, 'require-thanks': { minWords: 10 } },
+    }).rules;
     expect(byId(rules, 'no-negative').check).toMatchObject({ threshold: -5 });
     expect(byId(rules, 'no-cant').check).toMatchObject({ window: 'reply' });
     expect(byId(rules, 'require-thanks').check).toMatchObject({ minWords: 10 });
@@ -308,7 +348,9 @@ describe('mergeRuleSet', () => {
   });
 
   it('rejects alternatives on a rule that is not a pair, and patterns on a sentiment rule', () => {
-    expect(mergeError({ rules: { 'no-calm': { alternatives: { add: ['x'] } } } }).field).toBe('rules.no-calm.alternatives');
+    expect(mergeError({ rules: { 'no-calm': { alternatives: { add: ['x'] } } } }).field).toBe(
+      'rules.no-calm.alternatives',
+    );
     const e = mergeError({ rules: { 'no-negative': { patterns: { add: ['x'] } } } });
     expect(e.field).toBe('rules.no-negative.patterns');
     expect(e.problem).toMatch(/threshold/);
@@ -317,17 +359,35 @@ describe('mergeRuleSet', () => {
   it('edits the misplaced-praise phrases of a sentiment rule', () => {
     const praising = [
       ...pack.filter((r) => r.id !== 'no-negative'),
-      rule('no-negative', { kind: 'sentiment', threshold: -3, misplacedPraise: { patterns: ['kind words', 'lovely stay'], whenMissing: 'require-thanks', message: 'm' } }),
+      rule('no-negative', {
+        kind: 'sentiment',
+        threshold: -3,
+        misplacedPraise: { patterns: ['kind words', 'lovely stay'], whenMissing: 'require-thanks', message: 'm' },
+      }),
     ];
-    const edited = mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { add: ['glowing review'], remove: ['lovely stay'] } } } }), 'team.yml');
+    const edited = mergeRuleSet(
+      praising,
+      team({ rules: { 'no-negative': { misplacedPraise: { add: ['glowing review'], remove: ['lovely stay'] } } } }),
+      'team.yml',
+    );
     const check = byId(edited.rules, 'no-negative').check;
     expect(check.kind === 'sentiment' && check.misplacedPraise?.patterns).toEqual(['kind words', 'glowing review']);
-    const missing = ruleSetError(() => mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { remove: ['nice'] } } } }), 'team.yml'));
+    const missing = ruleSetError(() =>
+      mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { remove: ['nice'] } } } }), 'team.yml'),
+    );
     expect(missing.field).toBe('rules.no-negative.misplacedPraise.remove');
     expect(missing.problem).toMatch(/copy it exactly/);
-    const empty = ruleSetError(() => mergeRuleSet(praising, team({ rules: { 'no-negative': { misplacedPraise: { remove: ['kind words', 'lovely stay'] } } } }), 'team.yml'));
+    const empty = ruleSetError(() =>
+      mergeRuleSet(
+        praising,
+        team({ rules: { 'no-negative': { misplacedPraise: { remove: ['kind words', 'lovely stay'] } } } }),
+        'team.yml',
+      ),
+    );
     expect(empty.problem).toMatch(/keep at least one/);
-    expect(mergeError({ rules: { 'no-calm': { misplacedPraise: { add: ['x'] } } } }).problem).toMatch(/no misplacedPraise check/);
+    expect(mergeError({ rules: { 'no-calm': { misplacedPraise: { add: ['x'] } } } }).problem).toMatch(
+      /no misplacedPraise check/,
+    );
   });
 
   it('rejects an unknown rule id and lists the known ones', () => {
@@ -353,7 +413,11 @@ describe('mergeRuleSet', () => {
       description: 'Disallow praise-thanks for a complaint.',
       message: 'm',
       why: 'Thanking an upset customer for praise reads as unread.',
-      check: { kind: 'sentiment', threshold: -5, misplacedPraise: { patterns: ['kind words'], whenMissing, message: 'm' } },
+      check: {
+        kind: 'sentiment',
+        threshold: -5,
+        misplacedPraise: { patterns: ['kind words'], whenMissing, message: 'm' },
+      },
     });
     expect(merge({ custom: [custom('require-thanks')] }).rules.map((r) => r.id)).toContain('no-template-praise');
     for (const ref of ['require-apology', 'no-calm']) {
@@ -367,7 +431,10 @@ describe('mergeRuleSet', () => {
   it('adds custom rules after the pack, with their own overrides', () => {
     const rules = merge({ custom: [custom] }).rules;
     expect(rules.map((r) => r.id)).toEqual([...pack.map((r) => r.id), 'no-acme-jargon']);
-    expect(byId(rules, 'no-acme-jargon')).toMatchObject({ level: 'info', check: { kind: 'phrase', patterns: ['L2 ticket'] } });
+    expect(byId(rules, 'no-acme-jargon')).toMatchObject({
+      level: 'info',
+      check: { kind: 'phrase', patterns: ['L2 ticket'] },
+    });
     const overridden = merge({ custom: [custom], rules: { 'no-acme-jargon': 'error' } }).rules;
     expect(byId(overridden, 'no-acme-jargon').level).toBe('error');
     const linter = createLinter({ rules: overridden });
@@ -390,14 +457,20 @@ describe('mergeRuleSet', () => {
 });
 
 describe('regexProblem', () => {
-  it.each(['(a+)+', '(a*)*', '(\\w*\\s?)*', '(?:a+|b)+', '([a-z]+)*', '(a{2,})+', '(\\d+){2,}'])('rejects the nested repeat %s', (source) => {
-    expect(regexProblem(source)).toMatch(/nests a repeat/);
-  });
+  it.each(['(a+)+', '(a*)*', '(\\w*\\s?)*', '(?:a+|b)+', '([a-z]+)*', '(a{2,})+', '(\\d+){2,}'])(
+    'rejects the nested repeat %s',
+    (source) => {
+      expect(regexProblem(source)).toMatch(/nests a repeat/);
+    },
+  );
 
-  it.each(['((a+))+', '(?:(\\w+))*', '((ab)+)+'])('rejects the nested repeat %s hidden behind an extra group', (source) => {
-    // /^((a+))+$/ on 24 "a"s and a "!" takes over a second here: it must be refused like (a+)+.
-    expect(regexProblem(source)).not.toBeNull();
-  });
+  it.each(['((a+))+', '(?:(\\w+))*', '((ab)+)+'])(
+    'rejects the nested repeat %s hidden behind an extra group',
+    (source) => {
+      // /^((a+))+$/ on 24 "a"s and a "!" takes over a second here: it must be refused like (a+)+.
+      expect(regexProblem(source)).not.toBeNull();
+    },
+  );
 
   it.each(['(a)\\1', '(?<w>x)\\k<w>'])('rejects the back-reference in %s', (source) => {
     expect(regexProblem(source)).toMatch(/back-references/);
@@ -407,12 +480,19 @@ describe('regexProblem', () => {
     expect(regexProblem('a'.repeat(5000))).toMatch(/longer than \d+ characters/);
   });
 
-  it.each(['\\b[A-Z]{4,}\\b', '[!?]{3,}', 'colou?r', '(?:per|as per) our policy', '(a|b)+', '\\d+\\.\\d+', '(?<![\\w’])ASAP(?!\\w)', '(a+){2}', '\\(\\w+\\)+'])(
-    'accepts the ordinary %s',
-    (source) => {
-      expect(regexProblem(source)).toBeNull();
-    },
-  );
+  it.each([
+    '\\b[A-Z]{4,}\\b',
+    '[!?]{3,}',
+    'colou?r',
+    '(?:per|as per) our policy',
+    '(a|b)+',
+    '\\d+\\.\\d+',
+    '(?<![\\w’])ASAP(?!\\w)',
+    '(a+){2}',
+    '\\(\\w+\\)+',
+  ])('accepts the ordinary %s', (source) => {
+    expect(regexProblem(source)).toBeNull();
+  });
 });
 
 describe('errors found while merging', () => {
@@ -427,7 +507,9 @@ describe('errors found while merging', () => {
       expect(e).toBeInstanceOf(RuleSetError);
       const located = withLine(e as InstanceType<typeof RuleSetError>, text);
       expect(located.line).toBe(4);
-      expect(located.message).toMatch(/^team\.yml:4: rules\.no-such-rule: there is no rule "no-such-rule"; use one of /);
+      expect(located.message).toMatch(
+        /^team\.yml:4: rules\.no-such-rule: there is no rule "no-such-rule"; use one of /,
+      );
     }
   });
 

@@ -36,7 +36,15 @@ function levelBreakdown(report: CoachReport): string {
  * The small badge beside the active editor: a count per level (or a check mark) and the tone
  * score. It is a toggle button for the findings panel.
  */
-export function Badge({ report, open, position, panelPlacement = 'above', activeIndex = null, onToggle, onSelectFinding }: BadgeProps) {
+export function Badge({
+  report,
+  open,
+  position,
+  panelPlacement = 'above',
+  activeIndex = null,
+  onToggle,
+  onSelectFinding,
+}: BadgeProps) {
   const panelId = `${useId()}-panel`;
   const button = useRef<HTMLButtonElement>(null);
   const counts = report ? countByLevel(report.findings) : null;
@@ -48,7 +56,10 @@ export function Badge({ report, open, position, panelPlacement = 'above', active
   };
 
   return (
-    <div class={`tf-badge-wrap tf-panel-${panelPlacement}`} style={{ left: `${position.left}px`, top: `${position.top}px` }}>
+    <div
+      class={`tf-badge-wrap tf-panel-${panelPlacement}`}
+      style={{ left: `${position.left}px`, top: `${position.top}px` }}
+    >
       <button
         ref={button}
         type="button"

@@ -44,7 +44,12 @@ export function Card({ finding, position, autoFocus, onApplyFix, onDismiss, onDi
   }, [autoFocus, key]);
 
   useEffect(() => {
-    const target = focusAfter.current === 'cancel' ? cancelButton.current : focusAfter.current === 'disable' ? disableButton.current : null;
+    const target =
+      focusAfter.current === 'cancel'
+        ? cancelButton.current
+        : focusAfter.current === 'disable'
+          ? disableButton.current
+          : null;
     focusAfter.current = null;
     target?.focus();
   }, [confirming]);

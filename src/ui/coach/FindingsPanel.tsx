@@ -31,7 +31,13 @@ export function FindingsPanel({ findings, id, activeIndex = null, onSelectFindin
     if (items.length === 0) return;
     const at = items.indexOf(e.target as HTMLButtonElement);
     const next =
-      e.key === 'Home' ? 0 : e.key === 'End' ? items.length - 1 : e.key === 'ArrowDown' ? (at + 1) % items.length : (at - 1 + items.length) % items.length;
+      e.key === 'Home'
+        ? 0
+        : e.key === 'End'
+          ? items.length - 1
+          : e.key === 'ArrowDown'
+            ? (at + 1) % items.length
+            : (at - 1 + items.length) % items.length;
     e.preventDefault();
     e.stopPropagation();
     items[next]?.focus();
@@ -51,7 +57,11 @@ export function FindingsPanel({ findings, id, activeIndex = null, onSelectFindin
       ) : (
         <ul class="tf-finding-list">
           {findings.map((f, i) => (
-            <li key={`${f.ruleId}-${f.start}-${f.end}`} class={`tf-finding tf-level-${f.level}`} data-rule-id={f.ruleId}>
+            <li
+              key={`${f.ruleId}-${f.start}-${f.end}`}
+              class={`tf-finding tf-level-${f.level}`}
+              data-rule-id={f.ruleId}
+            >
               <button
                 type="button"
                 class="tf-finding-button"
@@ -62,9 +72,7 @@ export function FindingsPanel({ findings, id, activeIndex = null, onSelectFindin
                 <span class="tf-finding-text">
                   <span class="tf-sr-only">{LEVEL_LABEL[f.level]}: </span>
                   <span class="tf-finding-message">{f.message}</span>
-                  {f.actual.trim() !== '' && (
-                    <q class="tf-finding-actual">{f.actual}</q>
-                  )}
+                  {f.actual.trim() !== '' && <q class="tf-finding-actual">{f.actual}</q>}
                 </span>
               </button>
             </li>

@@ -148,7 +148,11 @@ function TabReport({ report }: { report: PopupReport }) {
       {n > 0 && (
         <ul class="tp-findings">
           {report.findings.map((f) => (
-            <li key={`${f.ruleId}-${f.start}-${f.end}`} class={`tp-finding tp-level-${f.level}`} data-rule-id={f.ruleId}>
+            <li
+              key={`${f.ruleId}-${f.start}-${f.end}`}
+              class={`tp-finding tp-level-${f.level}`}
+              data-rule-id={f.ruleId}
+            >
               <span class="tp-dot" aria-hidden="true" />
               <span class="tp-finding-text">
                 <span class="tp-sr-only">{LEVEL_LABEL[f.level]}: </span>

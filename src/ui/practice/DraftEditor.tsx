@@ -20,7 +20,10 @@ export interface DraftEditorProps {
 
 /** Input types that finish an edit at once rather than one keystroke of many. */
 export function isImmediateInput(inputType: string | undefined): boolean {
-  return !!inputType && (inputType.startsWith('insertFromPaste') || inputType === 'insertFromDrop' || inputType.startsWith('history'));
+  return (
+    !!inputType &&
+    (inputType.startsWith('insertFromPaste') || inputType === 'insertFromDrop' || inputType.startsWith('history'))
+  );
 }
 
 /**
@@ -63,8 +66,7 @@ export function DraftEditor({ id, value, findings, describedBy, textareaRef, onC
     <div class="draft-editor">
       <div class="draft-field draft-mirror" ref={mirror} aria-hidden="true">
         {renderMarks(marks)}
-        {/* Keeps a trailing empty line as tall as the textarea's. */}
-        {' '}
+        {/* Keeps a trailing empty line as tall as the textarea's. */}{' '}
       </div>
       <textarea
         id={id}

@@ -39,8 +39,8 @@ export function PracticePage(props: PracticePageProps) {
       <header class="practice-header">
         <h1>Tactful practice</h1>
         <p class="lede">
-          Paste a customer's message and write a reply. Tactful underlines what could read badly and
-          suggests a better phrasing. Everything stays on this device.
+          Paste a customer's message and write a reply. Tactful underlines what could read badly and suggests a better
+          phrasing. Everything stays on this device.
         </p>
       </header>
 

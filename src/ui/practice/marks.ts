@@ -43,7 +43,11 @@ function build(text: string, from: number, to: number, sorted: Piece[], findings
         after.push({ ...q, start: p.end });
       }
     }
-    nodes.push({ finding: findings[p.index]!, index: p.index, children: build(text, p.start, p.end, inside, findings) });
+    nodes.push({
+      finding: findings[p.index]!,
+      index: p.index,
+      children: build(text, p.start, p.end, inside, findings),
+    });
     pos = Math.max(pos, p.end);
     pending = after.sort(byPosition);
   }
