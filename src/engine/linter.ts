@@ -9,7 +9,19 @@ import {
   splitSentences,
   type Segment,
 } from './sentences';
-import type { Finding, Fix, InsertAt, LintOptions, PatternEntry, Report, Rule, RuleSet, Zone } from './types';
+import { insertionFix, replacementFix } from './fixes';
+import type {
+  Finding,
+  Fix,
+  FixTemplate,
+  InsertAt,
+  LintOptions,
+  PatternEntry,
+  Report,
+  Rule,
+  RuleSet,
+  Zone,
+} from './types';
 
 /** What one sentence contributes, computed once per distinct sentence text. */
 interface SentenceFacts {
@@ -29,7 +41,7 @@ interface SentenceFacts {
 interface CompiledRule {
   rule: Rule;
   trigger?: number;
-  triggerFixes: Array<string[] | undefined>;
+  triggerFixes: Array<FixTemplate[] | undefined>;
   unless?: number;
   alternatives?: number;
   required?: number;
@@ -310,17 +322,16 @@ function phraseFindings(cr: CompiledRule, doc: DocumentView): Finding[] {
         if (near.some(offersAlternative)) continue;
       }
     }
+    const sentence = doc.segments[i]!;
     for (const { start, end, pattern } of spansOf(doc, i, hits)) {
-      const templates = cr.triggerFixes[pattern] ?? cr.rule.fixes ?? [];
-      out.push(
-        finding(
-          cr.rule,
-          start,
-          end,
-          doc.text.slice(start, end),
-          templates.map((t) => replacementFix(doc, t, start, end)),
-        ),
+      const own = cr.triggerFixes[pattern];
+      const templates = own ?? cr.rule.fixes ?? [];
+      // `$1` in a pattern's own fixes refers to that pattern's groups.
+      const source = own ? patternSource(c.patterns[pattern]) : undefined;
+      const fixes = templates.flatMap(
+        (t) => replacementFix(doc.text, sentence, start, end, t, doc.options, source) ?? [],
       );
+      out.push(finding(cr.rule, start, end, doc.text.slice(start, end), fixes));
     }
   }
   return out;
@@ -378,7 +389,15 @@ function requireFinding(cr: CompiledRule, doc: DocumentView, zone: Zone, insertA
   const body = doc.body.length ? doc.body : doc.content;
   const anchorIndex = insertAt === 'start' || insertAt === 'after-greeting' ? body[0] : body[body.length - 1];
   const anchor = anchorIndex === undefined ? { start: 0, end: doc.text.length } : doc.segments[anchorIndex]!;
-  const fixes = (cr.rule.fixes ?? []).map((t) => insertionFix(doc, t, insertAt));
+  const ctx = {
+    text: doc.text,
+    body: body.map((i) => doc.segments[i]!),
+    hasSignature: doc.signature.length > 0,
+    endsWithSignOff: body.length > 1 && doc.facts[body[body.length - 1]!]!.signOff,
+    options: doc.options,
+  };
+  // A require rule inserts whole sentences; only plain strings make sense there.
+  const fixes = (cr.rule.fixes ?? []).flatMap((t) => (typeof t === 'string' ? [insertionFix(ctx, t, insertAt)] : []));
   return finding(cr.rule, anchor.start, anchor.end, doc.text.slice(anchor.start, anchor.end), fixes);
 }
 
@@ -386,60 +405,7 @@ function finding(rule: Rule, start: number, end: number, actual: string, fixes: 
   return { ruleId: rule.id, level: rule.level, message: rule.message, why: rule.why, start, end, actual, fixes };
 }
 
-/** Fills `{name}` with the customer's first name, or a friendly stand-in. */
-function fillTemplate(template: string, options: LintOptions): string {
-  return template.replace(/\{name\}/g, options.customerName?.trim() || 'there');
-}
-
-function replacementFix(doc: DocumentView, template: string, start: number, end: number): Fix {
-  const filled = fillTemplate(template, doc.options);
-  const { text } = doc;
-  if (filled === '') {
-    // Removing a lead-in ("As I said, the refund …"): take the following space too and
-    // capitalise the next word when the removed words opened the sentence.
-    let e = end;
-    while (e < text.length && (text[e] === ' ' || text[e] === ',')) e++;
-    const opensSentence = start === 0 || /[.!?\n]\s*$/.test(text.slice(Math.max(0, start - 3), start));
-    if (opensSentence && e < text.length && /[a-z]/.test(text[e]!)) {
-      return { label: 'Remove', start, end: e + 1, text: text[e]!.toUpperCase() };
-    }
-    return { label: 'Remove', start, end: e, text: '' };
-  }
-  const original = text.slice(start, end);
-  const cased = /^[A-Z]/.test(original) && /^[a-z]/.test(filled) ? filled[0]!.toUpperCase() + filled.slice(1) : filled;
-  return { label: `Replace with “${cased}”`, start, end, text: cased };
-}
-
-function insertionFix(doc: DocumentView, template: string, insertAt: InsertAt): Fix {
-  const sentence = fillTemplate(template, doc.options);
-  const { segments, text } = doc;
-  const body = doc.body.length ? doc.body : doc.content;
-  const email = doc.options.channel === 'email';
-  const label = `Add “${sentence}”`;
-  if (body.length === 0) return { label, start: 0, end: 0, text: sentence };
-  const first = segments[body[0]!]!;
-  const last = segments[body[body.length - 1]!]!;
-  if (insertAt === 'start') {
-    const sep = email && !/\s$/.test(sentence) ? (sentence.endsWith(',') ? '\n\n' : ' ') : ' ';
-    return { label, start: first.start, end: first.start, text: sentence + sep };
-  }
-  if (insertAt === 'after-greeting') {
-    const greeting = body.length > 1 && isGreetingLine(first.text);
-    if (!greeting) return { label, start: first.start, end: first.start, text: `${sentence} ` };
-    const second = segments[body[1]!]!;
-    return { label, start: second.start, end: second.start, text: `${sentence} ` };
-  }
-  if (insertAt === 'before-closing' && body.length > 1 && isSignOffLine(last.text)) {
-    const sep = text.slice(segments[body[body.length - 2]!]!.end, last.start).includes('\n') ? '\n\n' : ' ';
-    return { label, start: last.start, end: last.start, text: sentence + sep };
-  }
-  const after = last.end;
-  const sep = doc.signature.length && email ? '\n\n' : email && text.slice(first.end).includes('\n') ? '\n\n' : ' ';
-  return { label, start: after, end: after, text: sep + sentence };
-}
-
-const isGreetingLine = (t: string) =>
-  t.length <= 40 && /[,!:]$|^(hi|hello|hey|dear|good (morning|afternoon|evening))\b/i.test(t);
+const patternSource = (p: PatternEntry | undefined) => (p === undefined || typeof p === 'string' ? p : p.match);
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;

@@ -128,8 +128,17 @@ export class PatternGroup {
   }
 }
 
+// Characters compromise miscounts or glues to the next word: astral symbols (emoji are two
+// UTF-16 code units), joiners, variation selectors and skin tones. Masked as spaces of the same
+// UTF-16 length, so that "🙏The courier" parses as "The courier" and every offset compromise
+// returns is an offset of the original text.
+const MASKED = /[\u{10000}-\u{10FFFF}]|[\u200B-\u200F\u2028-\u202F\u2060-\u206F]|\p{Variation_Selector}|\p{Extended_Pictographic}/gu;
+
+/** The sentence as compromise should read it: same length, symbols turned into spaces. */
+export const maskForParse = (text: string) => text.replace(MASKED, (c) => ' '.repeat(c.length));
+
 /** Parses with compromise; kept here so the rest of the engine never imports it. */
-export const parseSentence = (text: string) => nlp(text);
+export const parseSentence = (text: string) => nlp(maskForParse(text));
 
 /** Checks that a compromise pattern is usable; returns the reason when it is not. */
 export function compromiseProblem(p: Pattern): string | null {

@@ -14,10 +14,22 @@ export type Channel = 'email' | 'chat';
  */
 export type Pattern = string;
 
+/**
+ * How a fix rewrites a flagged span, so that the sentence stays whole and grammatical:
+ * - a string replaces the flagged words (`""` removes them; after a regular expression,
+ *   `$1` or `$<name>` put back what its groups matched: "$1 lost" keeps the verb);
+ * - `{ sentence }` replaces the whole sentence, keeping a greeting that opens it ("Hi Sam, ");
+ * - `{ case: lower }` writes the flagged words in lower case (shouting);
+ * - `{ clause: remove }` removes the trailing reason clause holding the flagged words
+ *   ("… because you ordered without a house number"), offered only where a main clause is left.
+ * For `require` rules a fix is the sentence inserted where the missing piece belongs.
+ */
+export type FixTemplate = string | { sentence: string } | { case: 'lower' } | { clause: 'remove' };
+
 /** A pattern with fixes of its own, used instead of the rule's fixes when it matched. */
 export interface PatternWithFixes {
   match: Pattern;
-  fixes: string[];
+  fixes: FixTemplate[];
 }
 
 export type PatternEntry = Pattern | PatternWithFixes;
@@ -114,7 +126,7 @@ export interface Rule {
   channels?: Channel[];
   check: Check;
   /** Replacement (phrase/pair) or inserted sentence (require). `{name}` is the customer's name. */
-  fixes?: string[];
+  fixes?: FixTemplate[];
   enabled?: boolean;
 }
 

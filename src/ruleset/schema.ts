@@ -78,7 +78,16 @@ const pattern = z
   });
 
 const patterns = z.array(pattern).min(1, 'list at least one pattern');
-const patternEntry = z.union([pattern, z.strictObject({ match: pattern, fixes: z.array(z.string()) })]);
+const fixTemplate = z.union(
+  [
+    z.string(),
+    z.strictObject({ sentence: z.string().min(1, 'write the sentence that replaces the flagged one') }),
+    z.strictObject({ case: z.literal('lower', { message: 'case can only be lower' }) }),
+    z.strictObject({ clause: z.literal('remove', { message: 'clause can only be remove' }) }),
+  ],
+  { message: 'a fix is replacement text, { sentence: "…" }, { case: lower } or { clause: remove }' },
+);
+const patternEntry = z.union([pattern, z.strictObject({ match: pattern, fixes: z.array(fixTemplate) })]);
 const level = z.enum(['info', 'warning', 'error'], { message: 'level must be one of info, warning, error' });
 const channel = z.enum(['email', 'chat'], { message: 'channel must be email or chat' });
 
@@ -147,11 +156,20 @@ export const ruleSchema = z.strictObject({
   why: z.string().min(20, 'explain in a sentence or two why this matters to the customer'),
   channels: z.array(channel).min(1).optional(),
   check: checkSchema,
-  fixes: z.array(z.string()).optional(),
+  fixes: z.array(fixTemplate).optional(),
   enabled: z.boolean().optional(),
   examples: z
     .strictObject({
-      bad: z.array(example.extend({ flag: z.string().min(1, 'flag the exact span, or "whole reply"') })).default([]),
+      bad: z
+        .array(
+          example.extend({
+            flag: z.string().min(1, 'flag the exact span, or "whole reply"'),
+            // The whole text after each of the finding's fixes, in order (ESLint's `output`);
+            // an empty list when the rule offers no fix.
+            output: z.array(z.string(), { message: 'list the text after each fix (an empty list when none)' }),
+          }),
+        )
+        .default([]),
       good: z.array(example).default([]),
     })
     .optional(),
@@ -178,7 +196,7 @@ export const overrideSchema = z.union(
       channels: z.array(channel).min(1).optional(),
       message: z.string().min(1).optional(),
       why: z.string().min(1).optional(),
-      fixes: z.array(z.string()).optional(),
+      fixes: z.array(fixTemplate).optional(),
       patterns: listEdit.optional(),
       unless: listEdit.optional(),
       alternatives: listEdit.optional(),

@@ -27,6 +27,19 @@ describe.each(defaultRulesWithExamples.map((r) => [r.id, r] as const))('%s', (_i
     for (const f of found) expect(ex.text.slice(f.start, f.end)).toBe(f.actual);
   });
 
+  // Like ESLint's `output`: the exact text after each fix of the flagged finding, and the fixed
+  // text no longer has that finding (a fix that leaves the fault in place is no fix).
+  it.each((rule.examples?.bad ?? []).map((ex) => [ex.text, ex] as const))('fixes: %s', (_t, ex) => {
+    const found = lint(ex).findings.filter((f) => f.ruleId === rule.id);
+    const target = ex.flag === WHOLE_REPLY ? found[0]! : found.find((f) => f.actual === ex.flag)!;
+    const after = target.fixes.map((fix) => ex.text.slice(0, fix.start) + fix.text + ex.text.slice(fix.end));
+    expect(after).toEqual(ex.output);
+    for (const fixed of after) {
+      const still = lint({ ...ex, text: fixed }).findings.filter((f) => f.ruleId === rule.id);
+      expect(still.length, `"${fixed}" still has ${rule.id}`).toBeLessThan(found.length);
+    }
+  });
+
   it.each((rule.examples?.good ?? []).map((ex) => [ex.text, ex] as const))('accepts: %s', (_t, ex) => {
     expect(lint(ex).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
   });

@@ -41,6 +41,7 @@ examples:
   bad:
     - text: That is not my department.
       flag: not my department
+      output: [That is something I can find out for you.]
   good:
     - text: I will find out for you.
 `;
