@@ -10,8 +10,10 @@ import {
   parseRuleFile,
   parseTeamRuleSet,
   toRule,
+  type RuleWithExamples,
   withLine,
 } from '../ruleset';
+import { type RuleExamples, ruleDetails, ruleRow } from './rules-list';
 import { rulesTable } from './rules-table';
 
 /** Bad input: printed as one line on stderr, exit 2. */
@@ -19,9 +21,18 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   tactful lint FILE... [--customer FILE] [--channel email|chat] [--rules PATH] [--format text|json]
-  tactful lint --jsonl FILE|- [--rules PATH]
-  tactful rules [--markdown] [--rules PATH]
---rules takes a team rule set (YAML or JSON) or a folder of rule files.`;
+      Lints each file as one reply (to the customer's message in --customer, if given).
+      --channel defaults to email.
+  tactful lint --jsonl FILE|- [--channel email|chat] [--rules PATH]
+      One {"id", "reply", "customer", "channel"} object a line (- reads stdin); one JSON line out
+      for each. A line without "channel" is linted as --channel, which defaults to chat here.
+  tactful rules [--rules PATH] [--markdown | --verbose]
+      Each rule's effective level (off when the team set turned it off). --verbose adds its
+      patterns (quoted as a team set's remove: needs them), fixes and examples; --markdown
+      prints the README table.
+--rules takes a team rule set (YAML or JSON) or a folder of rule files.
+Exit status: 0 no finding at level error; 1 a finding at level error (in any file or line);
+2 bad input, which wins over 1 (in --jsonl mode the good lines are still answered).`;
 
 interface Io {
   stdout: (s: string) => void;
@@ -40,9 +51,19 @@ function readText(path: string, what: string): string {
   }
 }
 
+/** A rule set as loaded from --rules, with the examples its rule files carry (for --verbose). */
+export interface LoadedRules {
+  ruleSet: RuleSet;
+  examplesById: ReadonlyMap<string, RuleExamples>;
+}
+
+const examplesOf = (rules: readonly RuleWithExamples[]): Array<[string, RuleExamples]> =>
+  rules.flatMap((r) => (r.examples ? [[r.id, r.examples] as [string, RuleExamples]] : []));
+
 /** Loads --rules: a folder of rule files replaces the pack; a document is merged onto it. */
-export function loadRuleSet(path: string | undefined): RuleSet {
-  if (!path) return defaultRuleSet;
+export function loadRuleSet(path: string | undefined): LoadedRules {
+  const packExamples = examplesOf(defaultRulesWithExamples);
+  if (!path) return { ruleSet: defaultRuleSet, examplesById: new Map(packExamples) };
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();
@@ -54,16 +75,19 @@ export function loadRuleSet(path: string | undefined): RuleSet {
       .filter((f) => /\.ya?ml$/.test(f))
       .sort();
     if (files.length === 0) throw new UsageError(`rule folder ${path} has no .yml files`);
-    const rules = files.map((f) =>
-      toRule(parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, ''))),
+    const parsed = files.map((f) =>
+      parseRuleFile(readText(join(path, f), 'rule file'), join(path, f), basename(f).replace(/\.ya?ml$/, '')),
     );
+    const rules = parsed.map(toRule);
     checkReferences(rules, path);
-    return { rules };
+    return { ruleSet: { rules }, examplesById: new Map(examplesOf(parsed)) };
   }
   const text = readText(path, 'rule set');
   const team = parseTeamRuleSet(text, path);
   try {
-    return mergeRuleSet(defaultRuleSet.rules, team, path);
+    // A custom rule's own examples come after the pack's: with "extends: none" it may reuse an id.
+    const examplesById = new Map([...packExamples, ...examplesOf(team.custom)]);
+    return { ruleSet: mergeRuleSet(defaultRuleSet.rules, team, path), examplesById };
   } catch (e) {
     throw e instanceof RuleSetError ? withLine(e, text) : e;
   }
@@ -81,10 +105,26 @@ function lineCol(text: string, offset: number): [number, number] {
   return [line, offset - last];
 }
 
-const parseChannel = (v: string | undefined): Channel => {
-  if (v === undefined || v === 'email' || v === 'chat') return v ?? 'email';
-  throw new UsageError(`--channel must be email or chat, not "${v}"`);
+// Exit status, the same in file and JSONL mode: a team's CI fails on any error-level finding.
+const EXIT_CLEAN = 0;
+const EXIT_ERROR_FINDING = 1;
+const EXIT_BAD_INPUT = 2;
+
+const hasErrorFinding = (findings: readonly Finding[]) => findings.some((f) => f.level === 'error');
+
+/** The channel of --channel, or `fallback` when the flag is absent. */
+const parseChannel = (value: string | undefined, fallback: Channel): Channel => {
+  if (value === undefined) return fallback;
+  if (value === 'email' || value === 'chat') return value;
+  throw new UsageError(`--channel must be email or chat, not "${value}"`);
 };
+
+// A file is a draft of one reply, most often an email, so files default to email. A JSONL line
+// is a case of a batch, and batches default to chat: the eval scorer the batches are scored with
+// (../shared/eval/score.mjs) reads a case without "channel" as chat, and the two must agree on
+// what a case is. --channel sets the batch default explicitly; both defaults are in the help.
+const FILE_CHANNEL_DEFAULT: Channel = 'email';
+const JSONL_CHANNEL_DEFAULT: Channel = 'chat';
 
 function lintFiles(
   linter: Linter,
@@ -94,11 +134,11 @@ function lintFiles(
 ) {
   const customerMessage = opts.customer !== undefined ? readText(opts.customer, 'customer file') : undefined;
   const texts = files.map((f) => [f, readText(f, 'file')] as const);
-  let worst = 0;
+  let worst = EXIT_CLEAN;
   const json: unknown[] = [];
   for (const [file, text] of texts) {
     const report = linter.lint(text, { customerMessage, channel: opts.channel });
-    if (report.findings.some((f) => f.level === 'error')) worst = 1;
+    if (hasErrorFinding(report.findings)) worst = EXIT_ERROR_FINDING;
     if (opts.format === 'json') {
       json.push({ file, score: report.score, findings: report.findings.map(stripWhy) });
       continue;
@@ -114,9 +154,10 @@ function lintFiles(
 
 const stripWhy = ({ why: _why, ...f }: Finding) => f;
 
-function lintJsonl(linter: Linter, source: string, io: Io): number {
+function lintJsonl(linter: Linter, source: string, defaultChannel: Channel, io: Io): number {
   const text = source === '-' ? io.readStdin() : readText(source, 'JSONL file');
   let bad = 0;
+  let errorFindings = false;
   text.split('\n').forEach((raw, index) => {
     const lineNo = index + 1;
     if (raw.trim() === '') return;
@@ -141,8 +182,9 @@ function lintJsonl(linter: Linter, source: string, io: Io): number {
     }
     const report = linter.lint(input.reply as string, {
       customerMessage: (input.customer as string | null) ?? undefined,
-      channel: (input.channel as Channel | undefined) ?? 'chat',
+      channel: (input.channel as Channel | null | undefined) ?? defaultChannel,
     });
+    if (hasErrorFinding(report.findings)) errorFindings = true;
     io.stdout(
       JSON.stringify({
         id: input.id,
@@ -157,7 +199,76 @@ function lintJsonl(linter: Linter, source: string, io: Io): number {
       }),
     );
   });
-  return bad ? 2 : 0;
+  // Bad input wins: the run cannot be trusted as a verdict when some lines were not linted.
+  if (bad) return EXIT_BAD_INPUT;
+  return errorFindings ? EXIT_ERROR_FINDING : EXIT_CLEAN;
+}
+
+const OPTIONS = {
+  customer: { type: 'string' },
+  channel: { type: 'string' },
+  rules: { type: 'string' },
+  format: { type: 'string' },
+  jsonl: { type: 'string' },
+  markdown: { type: 'boolean' },
+  verbose: { type: 'boolean' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+// Flags of the other command are refused rather than ignored: a run that silently drops a flag
+// answers a different question than the one asked.
+const LINT_ONLY = ['customer', 'channel', 'format', 'jsonl'] as const;
+const RULES_ONLY = ['markdown', 'verbose'] as const;
+
+function listRules(values: Values, positionals: string[], io: Io): number {
+  for (const flag of LINT_ONLY) {
+    if (values[flag] !== undefined)
+      throw new UsageError(`--${flag} is for tactful lint; tactful rules takes only --rules, --markdown or --verbose`);
+  }
+  if (positionals.length) {
+    throw new UsageError(
+      `tactful rules takes no files (got "${positionals[0]}"); to lint a reply use tactful lint ${positionals[0]}`,
+    );
+  }
+  if (values.markdown && values.verbose) {
+    throw new UsageError(
+      '--markdown and --verbose do not combine: --markdown prints the README table, --verbose the patterns and examples as text; drop one',
+    );
+  }
+  const { ruleSet, examplesById } = loadRuleSet(values.rules);
+  const { rules } = ruleSet;
+  if (values.markdown) io.stdout(rulesTable(rules));
+  // A blank line between rules keeps each rule's block readable; the first line stays the row.
+  else if (values.verbose) io.stdout(rules.map((r) => ruleDetails(r, examplesById.get(r.id)).join('\n')).join('\n\n'));
+  else io.stdout(rules.map(ruleRow).join('\n'));
+  return EXIT_CLEAN;
+}
+
+function lint(values: Values, positionals: string[], io: Io): number {
+  for (const flag of RULES_ONLY) {
+    if (values[flag])
+      throw new UsageError(`--${flag} is for tactful rules; tactful lint prints text or JSON (--format)`);
+  }
+  if (values.jsonl !== undefined) {
+    if (positionals.length) throw new UsageError('give either --jsonl or files to lint, not both');
+    if (values.customer !== undefined) {
+      throw new UsageError(
+        '--customer does not apply to --jsonl: each line carries its own "customer" field; put the message there',
+      );
+    }
+    if (values.format !== undefined && values.format !== 'json')
+      throw new UsageError(`--jsonl always prints JSON lines; drop --format ${values.format}`);
+    const channel = parseChannel(values.channel, JSONL_CHANNEL_DEFAULT);
+    const linter = createLinter(loadRuleSet(values.rules).ruleSet);
+    return lintJsonl(linter, values.jsonl, channel, io);
+  }
+  if (positionals.length === 0) throw new UsageError('nothing to lint; give one or more files, or --jsonl FILE');
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
+  const channel = parseChannel(values.channel, FILE_CHANNEL_DEFAULT);
+  const linter = createLinter(loadRuleSet(values.rules).ruleSet);
+  return lintFiles(linter, positionals, { customer: values.customer, channel, format }, io);
 }
 
 /** Runs the CLI; returns the exit code. */
@@ -166,53 +277,21 @@ export function run(argv: string[], io: Io): number {
     const [command, ...rest] = argv;
     if (!command || command === '--help' || command === '-h' || command === 'help') {
       io.stdout(USAGE);
-      return command ? 0 : 2;
+      return command ? EXIT_CLEAN : EXIT_BAD_INPUT;
     }
-    const { values, positionals } = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        customer: { type: 'string' },
-        channel: { type: 'string' },
-        rules: { type: 'string' },
-        format: { type: 'string' },
-        jsonl: { type: 'string' },
-        markdown: { type: 'boolean' },
-      },
-    });
-    const ruleSet = loadRuleSet(values.rules);
-    if (command === 'rules') {
-      const rules = values.rules ? ruleSet.rules : defaultRulesWithExamples;
-      io.stdout(
-        values.markdown ? rulesTable(rules) : rules.map((r) => `${r.id}\t${r.level}\t${r.description}`).join('\n'),
-      );
-      return 0;
-    }
-    if (command !== 'lint') throw new UsageError(`unknown command "${command}"; use lint or rules`);
-    const linter = createLinter(ruleSet);
-    if (values.jsonl !== undefined) {
-      if (positionals.length) throw new UsageError('give either --jsonl or files to lint, not both');
-      return lintJsonl(linter, values.jsonl, io);
-    }
-    if (positionals.length === 0) throw new UsageError('nothing to lint; give one or more files, or --jsonl FILE');
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-    return lintFiles(
-      linter,
-      positionals,
-      { customer: values.customer, channel: parseChannel(values.channel), format },
-      io,
-    );
+    if (command !== 'lint' && command !== 'rules')
+      throw new UsageError(`unknown command "${command}"; use lint or rules`);
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS });
+    return command === 'rules' ? listRules(values, positionals, io) : lint(values, positionals, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof RuleSetError) {
       io.stderr(`tactful: ${e.message}`);
-      return 2;
+      return EXIT_BAD_INPUT;
     }
     const code = (e as { code?: string }).code;
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`tactful: ${(e as Error).message.split('\n')[0]}; see tactful --help`);
-      return 2;
+      return EXIT_BAD_INPUT;
     }
     throw e;
   }

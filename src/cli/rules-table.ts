@@ -1,15 +1,16 @@
 import type { Rule } from '../engine';
+import { effectiveLevel } from './rules-list';
 
 const BEGIN = '<!-- rules-table:begin (generated from rules/ by `npm run rules:readme`) -->';
 const END = '<!-- rules-table:end -->';
 
-/** The README's rules table, generated from the rule files. */
+/** The README's rules table, generated from the rule files; a rule turned off shows `off`. */
 export function rulesTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map(
       (r) =>
-        `| \`${r.id}\` | ${r.level} | ${(r.channels ?? ['email', 'chat']).join(', ')} | ${r.check.kind} | ${r.description.replace(/\|/g, '\\|')} |`,
+        `| \`${r.id}\` | ${effectiveLevel(r)} | ${(r.channels ?? ['email', 'chat']).join(', ')} | ${r.check.kind} | ${r.description.replace(/\|/g, '\\|')} |`,
     );
   return [BEGIN, '| rule | level | channels | check | what it does |', '|---|---|---|---|---|', ...rows, END].join(
     '\n',

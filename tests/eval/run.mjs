@@ -1,6 +1,6 @@
 // Scores the rule pack against labelled replies (default ../shared/eval/dev.jsonl) with the
 // scorer that ships beside them: `npm run eval [-- CASES.jsonl]`. Prints, asserts nothing.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,10 +28,14 @@ writeFileSync(
     .join('\n')}\n`,
 );
 const predictions = join(dir, 'predictions.jsonl');
-writeFileSync(
-  predictions,
-  execFileSync('node', [join(root, 'bin/tactful.mjs'), 'lint', '--jsonl', input], { maxBuffer: 1 << 28 }),
-);
+// The CLI exits 1 when a reply has an error-level finding (expected here) and 2 on bad input.
+const lint = spawnSync('node', [join(root, 'bin/tactful.mjs'), 'lint', '--jsonl', input], { maxBuffer: 1 << 28 });
+if (lint.status !== 0 && lint.status !== 1) {
+  process.stderr.write(lint.stderr);
+  console.error(`eval: tactful lint --jsonl exited ${lint.status ?? lint.signal}`);
+  process.exit(2);
+}
+writeFileSync(predictions, lint.stdout);
 try {
   execFileSync('node', [scorer, cases, predictions], { stdio: 'inherit' });
 } catch {

@@ -21,6 +21,8 @@ const bundle = join(root, 'dist', 'cli', 'tactful.mjs');
 const fixture = (name: string) => join(root, 'tests', 'unit', 'fixtures', 'cli', name);
 const TEAM_WARNING = fixture('team-warning.yml');
 const TEAM_ERROR = fixture('team-error.yml');
+const TEAM_VERBOSE = fixture('team-verbose.yml');
+const TEAM_PACK_OFF = fixture('team-pack-off.yml');
 const RULES_DIR = fixture('rules-dir');
 
 let dir: string;
@@ -251,6 +253,56 @@ describe('tactful lint --jsonl', { timeout: 60_000 }, () => {
     expect(out[3]).toEqual({ id: 4, findings: [], score: 100 });
     for (const k of [1, 2, 4]) expect(out[k]).toMatchObject({ line: k + 1, error: expect.any(String) });
   });
+
+  it('exits 1 when any line has a finding at level error, like lint FILE', () => {
+    const r = tactful(['lint', '--jsonl', 'batch.jsonl', '--rules', TEAM_ERROR]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const out = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 3, 'd']);
+    expect(out[0].findings).toEqual([{ ...expected[0]!.findings[0], level: 'error' }]);
+    // The same reply as a file fails the same way.
+    writeFileSync(join(dir, 'line-a.txt'), 'That is not my department.');
+    expect(tactful(['lint', 'line-a.txt', '--rules', TEAM_ERROR, '--channel', 'chat']).status).toBe(1);
+  });
+
+  it('exits 2 when bad lines and error findings meet (bad input wins), still answering every line', () => {
+    const r = tactful(['lint', '--jsonl', 'bad.jsonl', '--rules', TEAM_ERROR]);
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)).toHaveLength(3);
+    const out = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(out).toHaveLength(5);
+    expect(out[0].findings.map((f: { level: string }) => f.level)).toEqual(['error']);
+  });
+
+  it("--channel sets the channel of lines that have none; a line's own channel wins", () => {
+    const r = tactful(['lint', '--jsonl', 'batch.jsonl', '--rules', TEAM_WARNING, '--channel', 'email']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = lines(r.stdout).map((l) => JSON.parse(l));
+    const ids = (o: { findings: Array<{ ruleId: string }> }) => o.findings.map((f) => f.ruleId).sort();
+    // "a" has no channel and "d" has null: both are emails now, so the greeting is required.
+    expect(ids(out[0])).toEqual(['no-department', 'require-hello']);
+    expect(ids(out[1])).toEqual(['require-hello']);
+    expect(ids(out[2])).toEqual(['require-sorry']); // channel "chat" on the line itself
+    expect(ids(out[3])).toEqual(['require-hello']);
+    const chat = tactful(['lint', '--jsonl', 'batch.jsonl', '--rules', TEAM_WARNING, '--channel', 'chat']);
+    expect(chat.stdout).toBe(tactful(['lint', '--jsonl', 'batch.jsonl', '--rules', TEAM_WARNING]).stdout);
+  });
+
+  it('accepts --format json (JSONL output is JSON already)', () => {
+    const r = tactful(['lint', '--jsonl', 'batch.jsonl', '--rules', TEAM_WARNING, '--format', 'json']);
+    check(r);
+  });
+
+  it('--help states the exit codes and that lines default to chat while files default to email', () => {
+    const r = tactful(['--help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/tactful lint FILE[^\n]*\n.*\n.*--channel defaults to email/);
+    expect(r.stdout).toMatch(/--jsonl[\s\S]*without "channel" is linted as --channel, which defaults to chat/);
+    expect(r.stdout).toMatch(/1 a finding at level error \(in any file or line\)/);
+    expect(r.stdout).toMatch(/2 bad input, which wins over 1/);
+  });
 });
 
 describe('bad input: one line on stderr, exit 2, no stack trace', { timeout: 60_000 }, () => {
@@ -276,6 +328,30 @@ describe('bad input: one line on stderr, exit 2, no stack trace', { timeout: 60_
   it('--format bogus', () => bad(['lint', 'clean.txt', '--format', 'bogus'], /--format must be text or json/));
   it('nothing to lint', () => bad(['lint'], /nothing to lint/));
   it('a flag without its value', () => bad(['lint', 'clean.txt', '--rules'], /--rules/));
+
+  // Flags that do not apply are refused, never silently ignored.
+  it('--customer with --jsonl', () =>
+    bad(['lint', '--jsonl', 'batch.jsonl', '--customer', 'customer.txt'], /--customer.*own "customer" field/));
+  it('--format text with --jsonl', () =>
+    bad(
+      ['lint', '--jsonl', 'batch.jsonl', '--format', 'text'],
+      /--jsonl always prints JSON lines; drop --format text/,
+    ));
+  it('--channel bogus with --jsonl', () =>
+    bad(['lint', '--jsonl', 'batch.jsonl', '--channel', 'fax'], /--channel must be email or chat/));
+  it('lint-only flags with rules', () => {
+    bad(['rules', '--customer', 'customer.txt'], /--customer is for tactful lint/);
+    bad(['rules', '--channel', 'chat'], /--channel is for tactful lint/);
+    bad(['rules', '--format', 'json'], /--format is for tactful lint/);
+    bad(['rules', '--jsonl', 'batch.jsonl'], /--jsonl is for tactful lint/);
+  });
+  it('files with rules', () => bad(['rules', 'clean.txt'], /takes no files.*tactful lint clean\.txt/));
+  it('rules-only flags with lint', () => {
+    bad(['lint', 'clean.txt', '--markdown'], /--markdown is for tactful rules/);
+    bad(['lint', 'clean.txt', '--verbose'], /--verbose is for tactful rules/);
+    bad(['lint', '--jsonl', 'batch.jsonl', '--verbose'], /--verbose is for tactful rules/);
+  });
+  it('--markdown with --verbose', () => bad(['rules', '--markdown', '--verbose'], /do not combine.*drop one/));
 
   it('invalid rule set: YAML syntax error names the file and line', () => {
     const path = fixture('bad-syntax.yml');
@@ -355,6 +431,129 @@ describe('tactful rules', { timeout: 60_000 }, () => {
     expect(out).toContain(
       '| `require-hello` | info | email | require | Address the customer with a greeting at the start of an email. |',
     );
+  });
+
+  it('shows the level in force after merging the team set: off for rules it turned off', () => {
+    const r = tactful(['rules', '--rules', TEAM_PACK_OFF]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const levels = new Map(lines(r.stdout).map((l) => l.split('\t').slice(0, 2) as [string, string]));
+    expect(levels.get('no-deflection')).toBe('off');
+    expect(levels.get('require-thanks')).toBe('off'); // { enabled: false }
+    expect(levels.get('no-shouting')).toBe('error');
+    for (const row of lines(r.stdout)) expect(row).toMatch(/^(no|require)-[a-z0-9-]+\t(info|warning|error|off)\t\S/);
+    const custom = lines(tactful(['rules', '--rules', TEAM_VERBOSE]).stdout).map((l) => l.split('\t')[1]);
+    expect(custom).toEqual(['warning', 'off', 'info', 'info']);
+    const table = lines(tactful(['rules', '--markdown', '--rules', TEAM_PACK_OFF]).stdout);
+    expect(table.find((l) => l.startsWith('| `no-deflection` |'))).toMatch(/^\| `no-deflection` \| off \|/);
+  });
+
+  it('--verbose prints every pattern list of each check kind, quoted as written, fixes and examples', () => {
+    const r = tactful(['rules', '--verbose', '--rules', TEAM_VERBOSE]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([
+      'no-department\twarning\tDisallow deflection such as "not my department".',
+      '  check: phrase',
+      '  patterns:',
+      '    "not my department"',
+      `    "not my job"  fixes: ["something I'll find out"]`,
+      `    "/\\\\bnot (?:our|my) problem['’]?s?\\\\b/i"`,
+      '    "(not|never) our #Noun"',
+      '  unless:',
+      `    "I'll find out"`,
+      '  fixes:',
+      '    "something I can find out"',
+      '  bad examples:',
+      '    "Refunds are not my department."  flags: "not my department"',
+      '      after fix: "Refunds are something I can find out."',
+      '  good examples:',
+      `    "Refunds are not my department, but I'll find out."`,
+      '',
+      'no-bare-cant\toff\tDisallow a bare "can\'t" without an alternative.',
+      '  check: pair, window 1',
+      '  patterns:',
+      `    "/\\\\b(?:we|I) can['’]t\\\\b/i"`,
+      '  alternatives:',
+      '    "but I can"',
+      '    "instead"',
+      '  unless:',
+      `    "can't wait"`,
+      '',
+      'require-sorry\tinfo\tRequire regret when the customer reports a problem.',
+      '  check: require, zone anywhere, insert at after-greeting',
+      '  patterns:',
+      '    "sorry"',
+      '  unless:',
+      '    "not sorry"',
+      '  when.customer:',
+      '    "broken"',
+      '    "/\\\\bwaited (?:for )?(?:days|weeks)\\\\b/i"',
+      '  when.customerUnless:',
+      '    "no problem"',
+      '  when.draft:',
+      '    "delay"',
+      '  fixes:',
+      '    "Sorry about that."',
+      '  bad examples:',
+      '    "A new kettle ships today."  flags: "whole reply"  customer: "It arrived broken."',
+      '      after fix: "Sorry about that. A new kettle ships today."',
+      '  good examples:',
+      '    "Sorry! A new kettle ships today."  customer: "It arrived broken."  channel: chat',
+      '',
+      'no-cold-tone\tinfo\tDisallow cold wording toward the customer.',
+      '  check: sentiment, threshold -3, misplacedPraise while require-sorry is missing',
+      '  unless:',
+      '    "no worries"',
+      '  misplacedPraise:',
+      '    "thank you for your kind words"',
+      '    "/\\\\bglad you (?:enjoyed|liked)\\\\b/i"',
+      '',
+    ]);
+  });
+
+  it('a pattern as --verbose prints it, pasted under remove:, removes exactly that pattern', () => {
+    const verbose = lines(tactful(['rules', '--verbose', '--rules', TEAM_VERBOSE]).stdout);
+    const printed = (needle: string) => verbose.find((l) => l.includes(needle))!.trim();
+    const regex = printed('problem[');
+    const alternative = printed('"instead"');
+    const praise = printed('bglad you');
+    // The printed form is the YAML (and JSON) spelling of the pattern, backslashes and all.
+    const team = readFileSync(TEAM_VERBOSE, 'utf8').replace(
+      'rules:\n  no-bare-cant: off\n',
+      [
+        'rules:',
+        '  no-department:',
+        `    patterns: { remove: [${regex}] }`,
+        '  no-bare-cant:',
+        `    alternatives: { remove: [${alternative}] }`,
+        '  no-cold-tone:',
+        `    misplacedPraise: { remove: [${praise}] }`,
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'team-removed.yml'), team);
+    const r = tactful(['rules', '--verbose', '--rules', 'team-removed.yml']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const after = lines(r.stdout).map((l) => l.trim());
+    for (const gone of [regex, alternative, praise]) expect(after).not.toContain(gone);
+    expect(after).toContain('"not my department"');
+    expect(after).toContain('"but I can"');
+    expect(after).toContain('"thank you for your kind words"');
+  });
+
+  it('--verbose on the default pack: the same rows as the listing, each followed by its examples', () => {
+    const plain = lines(tactful(['rules']).stdout);
+    const r = tactful(['rules', '--verbose']);
+    expect(r.status).toBe(0);
+    const blocks = r.stdout.trimEnd().split('\n\n');
+    expect(blocks.map((b) => b.split('\n')[0])).toEqual(plain);
+    for (const b of blocks) {
+      expect(b).toMatch(/\n {2}check: (phrase|pair|require|sentiment)/);
+      expect(b).toContain('\n  bad examples:\n');
+      expect(b).toContain('\n  good examples:\n');
+    }
   });
 
   it('works through npx from the repo root (the package resolves its own bin)', () => {
