@@ -1,6 +1,22 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import yaml from '@rollup/plugin-yaml';
+import { mkdir } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import sharp from 'sharp';
+
+/** The extension's mark; PNGs of each size are rendered from it at build time (see `hooks`). */
+const ICON_SOURCE = 'assets/icon.svg';
+/** The SVG's own width and height, at which sharp's default 72 dpi renders it 1:1. */
+const ICON_SOURCE_SIZE = 128;
+/** Toolbar (16, 32), extensions page (48) and install/store (128) sizes. */
+const ICON_SIZES = [16, 32, 48, 128] as const;
+const iconPath = (size: number) => `icons/${size}.png`;
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)]));
+
+// Only for tests/e2e/start.test.ts: a remote-debugging port for the Chromium `npm start` opens,
+// so the test can see which tabs it shows. Unset, Chromium opens no port.
+const chromiumDebuggingPort = process.env.TACTFUL_CHROMIUM_DEBUGGING_PORT;
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -14,7 +30,15 @@ export default defineConfig({
     permissions: ['storage', 'scripting', 'activeTab'],
     // Sites beyond Gmail and Zendesk are asked for one by one, when the user turns them on.
     optional_host_permissions: ['*://*/*'],
-    action: { default_title: 'Tactful' },
+    icons: ICONS,
+    action: { default_title: 'Tactful', default_icon: ICONS },
+    // A command, so the key shows in the browser's shortcut settings and can be changed there.
+    commands: {
+      'next-suggestion': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next Tactful suggestion in the reply',
+      },
+    },
     // Firefox asks every new extension to declare what it collects: nothing leaves the browser.
     ...(browser === 'firefox'
       ? {
@@ -32,6 +56,30 @@ export default defineConfig({
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(chromiumDebuggingPort ? [`--remote-debugging-port=${chromiumDebuggingPort}`] : []),
     ],
+  },
+  hooks: {
+    // Each size is rendered from the vector (not scaled down from 128 px) so the 16 px toolbar
+    // icon stays sharp. They go to .wxt/icons/<output folder>/ and WXT copies them into the build
+    // like public files, so they are in every build, dev build and zip. One folder per output
+    // keeps a dev server and a build running at the same time from writing the same files.
+    'build:publicAssets': async (wxt, files) => {
+      const source = resolve(wxt.config.root, ICON_SOURCE);
+      const renderDir = resolve(wxt.config.wxtDir, 'icons', basename(wxt.config.outDir));
+      await mkdir(renderDir, { recursive: true });
+      for (const size of ICON_SIZES) {
+        const rendered = resolve(renderDir, `${size}.png`);
+        await sharp(source, { density: (72 * size) / ICON_SOURCE_SIZE })
+          .resize(size, size)
+          .png()
+          .toFile(rendered);
+        files.push({ absoluteSrc: rendered, relativeDest: iconPath(size) });
+      }
+    },
+    // Lets extension code name the icons in browser.runtime.getURL() with type checking.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(...ICON_SIZES.map(iconPath));
+    },
   },
 });
