@@ -5,9 +5,27 @@ import { createCoachStore, type CoachStore, type Position } from '../../src/stat
 import { EditorSession } from './session';
 import { createOverlay, type Overlay } from './overlay';
 
-/** Alt+Shift+N jumps to the next finding of the focused editor. */
-const isNextFindingShortcut = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && e.code === 'KeyN';
+/**
+ * Whether a key press is the browser's shortcut for "next suggestion" ("Alt+Shift+N", as
+ * `commands.getAll()` reports it). The browser usually takes the key itself and sends the
+ * command; this catches it where the page still receives the key.
+ */
+export function matchesShortcut(e: KeyboardEvent, shortcut: string | null): boolean {
+  if (!shortcut) return false;
+  const parts = shortcut.split('+').map((p) => p.trim().toLowerCase());
+  const key = parts[parts.length - 1] ?? '';
+  const has = (m: string) => parts.includes(m);
+  const code = /^[a-z]$/.test(key) ? `Key${key.toUpperCase()}` : /^[0-9]$/.test(key) ? `Digit${key}` : key;
+  return (
+    e.altKey === has('alt') &&
+    e.shiftKey === has('shift') &&
+    e.ctrlKey === (has('ctrl') || has('macctrl')) &&
+    e.metaKey === has('command') &&
+    (e.code.toLowerCase() === code.toLowerCase() || e.key.toLowerCase() === key)
+  );
+}
 const HOVER_DELAY_MS = 350;
+const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Errors never reach the host page: they are swallowed here and noted quietly. */
 export function guard<T>(fn: () => T): T | undefined {
@@ -27,6 +45,9 @@ export interface ControllerDeps {
   disableRule(ruleId: string): void;
   onReport(summary: { count: number; worst: 'error' | 'warning' | 'info' | null }): void;
 }
+
+/** Events a page's own script made (`el.click()`, `dispatchEvent`) never drive the coach. */
+export const fromUser = (e: Event) => e.isTrusted;
 
 /**
  * Tactful on one page: watches for editors, starts a session when one is first focused, keeps
@@ -229,20 +250,27 @@ export class PageCoach {
     const p = this.pointer;
     if (!s || !p || p.overOverlay) return;
     clearTimeout(this.hoverTimer);
-    const hit = s.hitTest(p.x, p.y);
-    if (hit === null || hit === this.store.getState().openFindingIndex) return;
-    this.hoverTimer = setTimeout(() => guard(() => this.openCard(hit, false)), HOVER_DELAY_MS);
+    const here = s.hitsAt(p.x, p.y);
+    const { openFindingIndex, hereIndexes } = this.store.getState();
+    // Still over the open card's findings: leave it (the writer may be cycling through them).
+    if (
+      here.length === 0 ||
+      (openFindingIndex !== null && here.includes(openFindingIndex) && sameList(here, hereIndexes))
+    )
+      return;
+    this.hoverTimer = setTimeout(() => guard(() => this.openCard(here[0]!, false, here)), HOVER_DELAY_MS);
   }
 
   private onClick(ev: MouseEvent) {
-    if (this.overlay?.contains(ev.target as Node)) return;
+    if (!fromUser(ev) || this.overlay?.contains(ev.target as Node)) return;
     const s = this.active;
-    const hit = s && this.editorOf(ev.target) === s.editor ? s.hitTest(ev.clientX, ev.clientY) : null;
-    if (hit !== null) this.openCard(hit, false);
+    const here = s && this.editorOf(ev.target) === s.editor ? s.hitsAt(ev.clientX, ev.clientY) : [];
+    if (here.length > 0) this.openCard(here[0]!, false, here);
     else if (this.store.getState().openFindingIndex !== null) this.closeCard(false);
   }
 
   private onKeyDown(ev: KeyboardEvent) {
+    if (!fromUser(ev)) return;
     if (
       ev.key === 'Escape' &&
       this.store.getState().openFindingIndex !== null &&
@@ -254,11 +282,18 @@ export class PageCoach {
       this.closeCard(false);
       return;
     }
-    if (!isNextFindingShortcut(ev)) return;
-    const s = this.active;
-    if (!s || s.findings.length === 0) return;
+    if (!matchesShortcut(ev, this.store.getState().shortcut)) return;
+    if (!this.active || this.active.findings.length === 0) return;
     ev.preventDefault();
     ev.stopPropagation();
+    this.nextFinding();
+  }
+
+  /** Opens the card of the next finding after the caret (the shortcut, or the browser command). */
+  nextFinding() {
+    this.active?.flush();
+    const s = this.active;
+    if (!s || s.findings.length === 0) return;
     const { openFindingIndex } = this.store.getState();
     const next = openFindingIndex === null ? this.firstAfterCaret(s) : (openFindingIndex + 1) % s.findings.length;
     this.openCard(next, true);
@@ -273,11 +308,20 @@ export class PageCoach {
 
   // ---- intents from the UI -------------------------------------------------------------
 
-  openCard(index: number, fromKeyboard: boolean) {
-    this.store.setState({ openFindingIndex: index, cardFocused: fromKeyboard, panelOpen: false });
+  /** `here`: every finding under the pointer, most specific first (the card offers the rest). */
+  openCard(index: number, fromKeyboard: boolean, here: number[] = [index]) {
+    this.store.setState({ openFindingIndex: index, cardFocused: fromKeyboard, panelOpen: false, hereIndexes: here });
     this.placeCard();
     // Once drawn, the card's real height decides whether it fits below the text or goes above.
     requestAnimationFrame(() => guard(() => this.placeCard()));
+  }
+
+  /** The next of the findings under the pointer ("2 more here"). */
+  nextHere() {
+    const { openFindingIndex, hereIndexes } = this.store.getState();
+    if (openFindingIndex === null || hereIndexes.length < 2) return;
+    const at = hereIndexes.indexOf(openFindingIndex);
+    this.openCard(hereIndexes[(at + 1) % hereIndexes.length]!, true, hereIndexes);
   }
 
   closeCard(returnFocus: boolean) {
@@ -307,6 +351,7 @@ export class PageCoach {
   }
 
   togglePanel() {
+    this.active?.flush();
     this.store.setState((st) => ({ panelOpen: !st.panelOpen, openFindingIndex: null }));
   }
 

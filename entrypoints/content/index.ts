@@ -45,6 +45,17 @@ export default defineContentScript({
     };
     await update();
 
+    // The key for "next suggestion" lives in the browser's shortcut settings, where it can change.
+    const readShortcut = () =>
+      sendMessage('getShortcut', undefined)
+        .then((shortcut) => coach.store.setState({ shortcut }))
+        .catch(() => {});
+    void readShortcut();
+    addEventListener('focus', () => void readShortcut());
+    const stopCommands = onMessage('nextSuggestion', () => {
+      if (running) guard(() => coach.nextFinding());
+    });
+
     const unwatch = [
       siteSettings.watch(() => void update()),
       pausedUntil.watch(() => void update()),
@@ -70,8 +81,12 @@ export default defineContentScript({
       };
     });
     ctx.onInvalidated(() => {
+      // WXT invalidates on a "content script started" event, which a page can dispatch too.
+      // While the extension itself is alive, that is not a reason to stop coaching.
+      if (browser.runtime?.id) return;
       for (const u of unwatch) u();
       stopReports();
+      stopCommands();
       clearTimeout(resumeTimer);
       guard(() => coach.stop());
       globalThis.__tactfulStarted = false;

@@ -2,7 +2,31 @@ import { render } from 'preact';
 import { underlineCss } from '../../src/host/underlines';
 import { CoachLayer } from '../../src/ui/coach/CoachLayer';
 import { coachCss } from '../../src/ui/coach/styles';
-import type { PageCoach } from './controller';
+import { fromUser, type PageCoach } from './controller';
+
+declare global {
+  // The closed root, kept in the content script's own (isolated) world, which page scripts
+  // cannot reach; the browser tests read the coach through it.
+  var __tactfulOverlayRoot: ShadowRoot | undefined;
+}
+
+// Everything a person does to the card, badge and panel. A page's script can dispatch these
+// (`button.click()`); such events never reach Tactful's handlers.
+const USER_EVENTS = [
+  'click',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+  'focusin',
+];
 
 export interface Overlay {
   /** Where underline mirrors and boxes are drawn. */
@@ -20,7 +44,18 @@ export interface Overlay {
 export function createOverlay(coach: PageCoach): Overlay {
   const host = document.createElement('tactful-coach');
   host.style.cssText = 'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;';
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts get no handle on the card's buttons.
+  const shadow = host.attachShadow({ mode: 'closed' });
+  globalThis.__tactfulOverlayRoot = shadow;
+  for (const type of USER_EVENTS) {
+    shadow.addEventListener(
+      type,
+      (e) => {
+        if (!fromUser(e)) e.stopImmediatePropagation();
+      },
+      { capture: true },
+    );
+  }
   const style = document.createElement('style');
   style.textContent = underlineCss + coachCss;
   const underlineLayer = document.createElement('div');
@@ -45,6 +80,7 @@ export function createOverlay(coach: PageCoach): Overlay {
         onDismiss={() => coach.dismiss()}
         onDisableRule={(id) => coach.disableRule(id)}
         onCloseCard={() => coach.closeCard(true)}
+        onNextHere={() => coach.nextHere()}
       />,
       uiRoot,
     );
@@ -62,6 +98,7 @@ export function createOverlay(coach: PageCoach): Overlay {
       return { width: r.width, height: r.height };
     },
     destroy() {
+      if (globalThis.__tactfulOverlayRoot === shadow) globalThis.__tactfulOverlayRoot = undefined;
       unsubscribe();
       render(null, uiRoot);
       host.remove();

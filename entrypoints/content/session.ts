@@ -57,11 +57,21 @@ export class EditorSession {
 
   schedule(delay = LINT_DELAY_MS) {
     clearTimeout(this.timer);
+    this.pending = true;
     this.timer = setTimeout(() => this.deps.guard(() => this.lintNow()), delay);
+  }
+
+  /** A lint is waiting for a pause in typing. */
+  private pending = false;
+
+  /** Lints now if typing left a lint waiting: the panel, a card or a fix must see the draft as it is. */
+  flush() {
+    if (this.pending) this.lintNow();
   }
 
   lintNow() {
     clearTimeout(this.timer);
+    this.pending = false;
     const linter = this.deps.linter();
     if (!linter) return;
     const { editor } = this;
@@ -128,7 +138,16 @@ export class EditorSession {
   }
 
   async applyFix(index: number, fixIndex: number): Promise<boolean> {
-    const f = this.findings[index];
+    let f = this.findings[index];
+    // The draft changed since this finding was made (a click right after typing): find the same
+    // finding in a fresh lint, so the fix lands on today's text, never on yesterday's offsets.
+    if (f && this.snapshot && this.currentText() !== this.snapshot.text) {
+      const was = f;
+      this.lintNow();
+      f =
+        this.findings.find((x) => x.ruleId === was.ruleId && x.actual === was.actual) ??
+        this.findings.find((x) => x.ruleId === was.ruleId);
+    }
     const fix = f?.fixes[fixIndex];
     if (!f || !fix || !this.snapshot) return false;
     const done = await applyFix(this.editor, this.snapshot, fix);
@@ -136,12 +155,18 @@ export class EditorSession {
     return done;
   }
 
+  private currentText(): string {
+    const el = this.editor.element;
+    return this.editor.kind === 'textarea' ? (el as HTMLTextAreaElement).value : readEditable(el).text;
+  }
+
   rectsOf(index: number): DOMRect[] {
     return this.painter.rectsOf(index);
   }
 
-  hitTest(x: number, y: number): number | null {
-    return this.painter.hitTest(x, y);
+  /** Findings under a viewport point, the most specific first. */
+  hitsAt(x: number, y: number): number[] {
+    return this.painter.hitsAt(x, y);
   }
 
   reposition() {

@@ -24,6 +24,13 @@ declare const Highlight: {
   new (...ranges: AbstractRange[]): { add(r: AbstractRange): void; delete(r: AbstractRange): void; priority: number };
 };
 
+const widthOf = (u: Underline) => u.end - u.start;
+
+/** Orders underlines from the most specific: words over a missing piece, level, then width. */
+export function compareSpecificity(a: Underline, b: Underline): number {
+  return Number(!!a.missing) - Number(!!b.missing) || PRIORITY[b.level] - PRIORITY[a.level] || widthOf(a) - widthOf(b);
+}
+
 /** The page's highlight registry when the CSS Custom Highlight API is there. */
 function registry(): HighlightRegistryLike | null {
   const css = (globalThis as { CSS?: { highlights?: HighlightRegistryLike } }).CSS;
@@ -52,10 +59,13 @@ function ensureHighlightStyle(doc: Document) {
  * DOM inside, so a transparent mirror with the same font and box sits over it.
  */
 export class UnderlinePainter {
-  private ranges: Array<{ range: Range; name: string }> = [];
+  /** Parallel to the underlines; `drawn` is false for a range shared with an earlier one. */
+  private ranges: Array<{ range: Range; name: string; drawn: boolean } | null> = [];
+  private underlines: Underline[] = [];
   private mirror: HTMLDivElement | null = null;
   private boxes: HTMLDivElement | null = null;
-  private spans: HTMLElement[] = [];
+  /** Parallel to the underlines: the mirror's pieces of each (overlaps split them). */
+  private spans: HTMLElement[][] = [];
 
   constructor(
     private readonly editor: WatchedEditor,
@@ -64,16 +74,28 @@ export class UnderlinePainter {
 
   paint(snapshot: TextSnapshot, underlines: Underline[]) {
     this.clear();
+    this.underlines = underlines;
     if (this.editor.kind === 'textarea') return this.paintMirror(snapshot.text, underlines);
     const reg = registry();
+    // Two findings over the same words in the same style share one range: one highlight each.
+    const shared = new Map<string, Range>();
     for (const u of underlines) {
-      const range = snapshot.toRange(u.start, u.end);
-      if (!range) continue;
-      this.ranges.push({ range, name: highlightName(u.level, u.missing) });
+      const name = highlightName(u.level, u.missing);
+      const key = `${name}:${u.start}:${u.end}`;
+      const known = shared.get(key);
+      const range = known ?? snapshot.toRange(u.start, u.end);
+      if (!range) {
+        this.ranges.push(null);
+        continue;
+      }
+      this.ranges.push({ range, name, drawn: !known });
+      shared.set(key, range);
     }
     if (reg) {
       ensureHighlightStyle(this.editor.element.ownerDocument);
-      for (const { range, name } of this.ranges) {
+      for (const entry of this.ranges) {
+        if (!entry?.drawn) continue;
+        const { range, name } = entry;
         let h = reg.get(name);
         if (!h) {
           const created = new Highlight();
@@ -89,23 +111,26 @@ export class UnderlinePainter {
 
   /** Viewport rectangles of underline `i` (for the card's position and hit testing). */
   rectsOf(i: number): DOMRect[] {
-    if (this.editor.kind === 'textarea') {
-      const span = this.spans[i];
-      return span ? [...span.getClientRects()] : [];
-    }
+    if (this.editor.kind === 'textarea') return (this.spans[i] ?? []).flatMap((span) => [...span.getClientRects()]);
     const r = this.ranges[i];
     return r ? [...r.range.getClientRects()] : [];
   }
 
-  /** The underline under a viewport point, if any. */
-  hitTest(x: number, y: number): number | null {
-    const n = this.editor.kind === 'textarea' ? this.spans.length : this.ranges.length;
-    for (let i = 0; i < n; i++) {
-      for (const r of this.rectsOf(i)) {
-        if (x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 3) return i;
-      }
+  /**
+   * Every underline under a viewport point, the most specific first: words to change before a
+   * sentence that only lacks something, a higher level before a lower, a shorter span first.
+   */
+  hitsAt(x: number, y: number): number[] {
+    const hits: number[] = [];
+    for (let i = 0; i < this.underlines.length; i++) {
+      if (this.rectsOf(i).some((r) => x >= r.left && x <= r.right && y >= r.top - 2 && y <= r.bottom + 3)) hits.push(i);
     }
-    return null;
+    return hits.sort((a, b) => compareSpecificity(this.underlines[a]!, this.underlines[b]!) || a - b);
+  }
+
+  /** The most specific underline under a viewport point, if any. */
+  hitTest(x: number, y: number): number | null {
+    return this.hitsAt(x, y)[0] ?? null;
   }
 
   /** Keeps overlays (mirror, boxes) on the text after scrolling, resizing or zooming. */
@@ -117,10 +142,11 @@ export class UnderlinePainter {
   clear() {
     const reg = registry();
     if (reg) {
-      for (const { range, name } of this.ranges) reg.get(name)?.delete(range);
+      for (const entry of this.ranges) if (entry?.drawn) reg.get(entry.name)?.delete(entry.range);
     }
     this.ranges = [];
     this.spans = [];
+    this.underlines = [];
     this.mirror?.remove();
     this.mirror = null;
     this.boxes?.remove();
@@ -131,7 +157,9 @@ export class UnderlinePainter {
     this.boxes?.remove();
     const boxes = document.createElement('div');
     boxes.className = 'tactful-boxes';
-    for (const { range, name } of this.ranges) {
+    for (const entry of this.ranges) {
+      if (!entry?.drawn) continue;
+      const { range, name } = entry;
       for (const r of range.getClientRects()) {
         const b = document.createElement('div');
         b.className = `tactful-box ${name.replace('missing-', '')}`;
@@ -147,21 +175,34 @@ export class UnderlinePainter {
     const mirror = document.createElement('div');
     mirror.className = 'tactful-mirror';
     mirror.setAttribute('aria-hidden', 'true');
-    const sorted = underlines.map((u, i) => ({ ...u, i })).sort((a, b) => a.start - b.start);
-    this.spans = new Array(underlines.length);
-    let pos = 0;
-    for (const u of sorted) {
-      if (u.start < pos) continue; // overlapping: the first one wins in the mirror
-      mirror.append(text.slice(pos, u.start));
-      const span = document.createElement('span');
-      span.className = `tactful-u tactful-${u.level}${u.missing ? ' tactful-missing' : ''}`;
-      span.textContent = text.slice(u.start, u.end);
-      mirror.append(span);
-      this.spans[u.i] = span;
-      pos = u.end;
+    this.spans = underlines.map(() => []);
+    // Overlapping underlines (a phrase inside a sentence that lacks something) must all show, as
+    // they do with highlights: cut the text where any underline starts or ends, and wrap each
+    // piece in one span per underline covering it, the widest outermost.
+    const cuts = [...new Set([0, text.length, ...underlines.flatMap((u) => [u.start, u.end])])]
+      .filter((c) => c >= 0 && c <= text.length)
+      .sort((a, b) => a - b);
+    const order = underlines
+      .map((_, i) => i)
+      .sort((a, b) => widthOf(underlines[b]!) - widthOf(underlines[a]!) || a - b);
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const from = cuts[k]!;
+      const to = cuts[k + 1]!;
+      const piece = text.slice(from, to);
+      const covering = order.filter((i) => underlines[i]!.start <= from && underlines[i]!.end >= to);
+      let node: Node = document.createTextNode(piece);
+      for (const i of covering.reverse()) {
+        const u = underlines[i]!;
+        const span = document.createElement('span');
+        span.className = `tactful-u tactful-${u.level}${u.missing ? ' tactful-missing' : ''}`;
+        span.append(node);
+        this.spans[i]!.push(span);
+        node = span;
+      }
+      mirror.append(node);
     }
     // A trailing newline needs a character after it to take up its line, as in the textarea.
-    mirror.append(`${text.slice(pos)}\u200b`);
+    mirror.append('\u200b');
     this.layer.append(mirror);
     this.mirror = mirror;
     this.placeMirror();

@@ -20,6 +20,10 @@ interface Protocol {
   setBadge(data: { count: number; worst: Level | null }): void;
   /** Content script → background: open an extension page (content scripts cannot). */
   openPage(page: 'options' | 'practice'): void;
+  /** Content script or popup → background: the key for "next suggestion" ("Alt+Shift+N"). */
+  getShortcut(): string;
+  /** Background → content script: the "next suggestion" command was pressed in this tab. */
+  nextSuggestion(): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<Protocol>();

@@ -17,6 +17,10 @@ export interface CoachState {
   cardPosition: Position | null;
   badgePosition: Position | null;
   panelOpen: boolean;
+  /** Findings under the pointer where the card opened, most specific first (overlaps). */
+  hereIndexes: number[];
+  /** The browser's current key for "next suggestion" ("Alt+Shift+N"), or null when unset. */
+  shortcut: string | null;
 }
 
 export type CoachStore = StoreApi<CoachState>;
@@ -29,4 +33,6 @@ export const createCoachStore = (): CoachStore =>
     cardPosition: null,
     badgePosition: null,
     panelOpen: false,
+    hereIndexes: [],
+    shortcut: null,
   }));

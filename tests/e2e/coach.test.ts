@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coach, inCoachWorld } from './coach-world';
 import { gmailUrl, launchWithHosts, textareaUrl, zendeskUrl, dynamicUrl, type HostedBrowser } from './hosts';
 
 // Each scenario is written once and run on every kind of editor: a plain textarea (on a default
@@ -7,7 +8,8 @@ import { gmailUrl, launchWithHosts, textareaUrl, zendeskUrl, dynamicUrl, type Ho
 
 const BLAME = 'The warehouse messed up your order';
 const DRAFT = `${BLAME} and it shipped late.`;
-const FIXED = 'We made a mistake';
+// The first fix owns the deed: "The warehouse messed up" → "We messed up".
+const FIXED = 'We messed up';
 /** What no-blame-shifting flags in DRAFT. */
 const FLAGGED = 'The warehouse messed up';
 
@@ -88,19 +90,19 @@ async function open(url: string): Promise<Page> {
 
 /** The badge's accessible name ("Tactful: 3 issues, tone score 72"). */
 const badgeLabel = (page: Page) =>
-  page
-    .locator('tactful-coach .tf-badge')
+  coach(page, '.tf-badge')
     .getAttribute('aria-label', { timeout: 10_000 })
     .catch(() => null);
 
 /** Rectangles of the underline of exactly `phrase` (a finding's flagged words) and of the phrase's own text. */
 async function underlineAndTextRects(page: Page, kind: string, phrase: string) {
-  return page.evaluate(
+  return inCoachWorld(
+    page,
     ({ kind, phrase }) => {
       const box = (r: DOMRect) => ({ left: r.left, top: r.top, width: r.width, height: r.height });
       if (kind === 'textarea') {
         const ta = document.querySelector('textarea#message') as HTMLTextAreaElement;
-        const mirror = document.querySelector('tactful-coach')!.shadowRoot!.querySelector('.tactful-mirror')!;
+        const mirror = (globalThis as any).__tactfulOverlayRoot.querySelector('.tactful-mirror')!;
         const span = [...mirror.querySelectorAll('.tactful-u')].find((s) => s.textContent === phrase);
         if (!span) return null;
         // The phrase's own place in the textarea: its padding box plus the measured text before it.
@@ -177,7 +179,7 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
     // Mouse: hovering the underlined words opens the card.
     const { underline } = (await underlineAndTextRects(page, kind, FLAGGED))!;
     await page.mouse.move(underline.left + 10, underline.top + underline.height / 2);
-    const card = page.locator('tactful-coach [role="dialog"]');
+    const card = coach(page, '[role="dialog"]');
     await expect.poll(() => card.count(), { timeout: 5_000 }).toBe(1);
     expect(await card.textContent()).toContain('Own the problem');
     await page.keyboard.press('Escape');
@@ -206,12 +208,12 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
     await ed.write(page, 'Hi Dana,');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Your new lamp ships today.');
-    await page.locator('tactful-coach .tf-badge').click({ timeout: 10_000 });
-    const entry = page.locator('tactful-coach .tf-panel button', { hasText: 'friendly closing' });
+    await coach(page, '.tf-badge').click({ timeout: 10_000 });
+    const entry = coach(page, '.tf-panel button', { hasText: 'friendly closing' });
     await expect.poll(() => entry.count(), { timeout: 10_000 }).toBe(1);
     const before = await ed.hostText(page);
     await entry.click();
-    await page.locator('tactful-coach [role="dialog"] button', { hasText: 'Have a great day!' }).click();
+    await coach(page, '[role="dialog"] button', { hasText: 'Have a great day!' }).click();
     // On its own line where the editor allows it in one step (CKEditor: on the same line).
     await expect.poll(() => ed.hostText(page), { timeout: 5_000 }).toMatch(/ships today\.\s*Have a great day!\s*$/);
     if (ed === gmail) {
@@ -230,7 +232,7 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
     await expect.poll(() => underlineAndTextRects(page, kind, FLAGGED), { timeout: 10_000 }).not.toBeNull();
     const { underline } = (await underlineAndTextRects(page, kind, FLAGGED))!;
     await page.mouse.move(underline.left + 10, underline.top + underline.height / 2);
-    await page.locator('tactful-coach [role="dialog"] button', { hasText: 'Dismiss' }).click();
+    await coach(page, '[role="dialog"] button', { hasText: 'Dismiss' }).click();
     await expect.poll(() => underlineAndTextRects(page, kind, FLAGGED)).toBeNull();
     // Typing elsewhere re-lints; the dismissed finding stays away.
     await page.keyboard.press('End');
@@ -245,11 +247,9 @@ describe.each([textarea, gmail, zendesk])('on $name', (ed) => {
 
 describe('context from the page', () => {
   const apologyCard = async (page: Page) => {
-    await page.locator('tactful-coach .tf-badge').click();
-    await expect
-      .poll(() => page.locator('tactful-coach .tf-panel, tactful-coach [role="listbox"], tactful-coach ul').count())
-      .toBeGreaterThan(0);
-    return page.evaluate(() => document.querySelector('tactful-coach')!.shadowRoot!.textContent);
+    await coach(page, '.tf-badge').click();
+    await expect.poll(() => coach(page, '.tf-panel, [role="listbox"], ul').count()).toBeGreaterThan(0);
+    return inCoachWorld(page, () => (globalThis as any).__tactfulOverlayRoot?.textContent ?? null);
   };
 
   it('asks for an apology when the Zendesk customer is upset, not when happy', async () => {
@@ -311,11 +311,9 @@ describe('sites and editors', () => {
     await ta.click();
     await page.keyboard.type(`${Array.from({ length: 10 }, (_, i) => `Line ${i + 1}.`).join('\n')}\n${DRAFT}`);
     const state = () =>
-      page.evaluate(() => {
+      inCoachWorld(page, () => {
         const ta = document.querySelector('#scroll-textarea') as HTMLTextAreaElement;
-        const mirror = document
-          .querySelector('tactful-coach')
-          ?.shadowRoot?.querySelector('.tactful-mirror') as HTMLElement | null;
+        const mirror = (globalThis as any).__tactfulOverlayRoot?.querySelector('.tactful-mirror') as HTMLElement | null;
         if (!mirror) return null;
         const a = ta.getBoundingClientRect();
         const b = mirror.getBoundingClientRect();
@@ -366,8 +364,9 @@ describe('sites and editors', () => {
     }
     await textarea.write(page, 'Fine.');
     await expect.poll(() => badgeLabel(page), { timeout: 10_000 }).toMatch(/^Tactful:/);
-    const underlined = await page.evaluate(
-      () => document.querySelector('tactful-coach')?.shadowRoot?.querySelectorAll('.tactful-mirror').length ?? 0,
+    const underlined = await inCoachWorld(
+      page,
+      () => (globalThis as any).__tactfulOverlayRoot?.querySelectorAll('.tactful-mirror').length ?? 0,
     );
     expect(underlined).toBeLessThanOrEqual(1);
     await page.close();
@@ -379,9 +378,7 @@ describe('sites and editors', () => {
     const compose = page.locator('div[role="dialog"] div[aria-label="Message Body"]').last();
     await compose.click();
     await page.keyboard.type(DRAFT);
-    await expect
-      .poll(() => page.locator('tactful-coach .tf-badge').getAttribute('aria-label'), { timeout: 10_000 })
-      .toMatch(/issue/);
+    await expect.poll(() => coach(page, '.tf-badge').getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/issue/);
     await page.close();
 
     const spa = await open(dynamicUrl());

@@ -15,6 +15,11 @@ export interface CardProps {
   /** Called only after the inline confirmation. */
   onDisableRule(ruleId: string): void;
   onClose(): void;
+  /** Other findings under the same spot (a phrase inside a sentence that lacks something). */
+  moreHere?: number;
+  onNextHere?(): void;
+  /** The key for "next suggestion", as the browser has it; null when unset. */
+  shortcut?: string | null;
 }
 
 /**
@@ -24,7 +29,18 @@ export interface CardProps {
  * itself has focus applies the first fix; Escape cancels a pending "turn off" confirmation,
  * else closes the card. The keys it handles do not reach the host page's own shortcuts.
  */
-export function Card({ finding, position, autoFocus, onApplyFix, onDismiss, onDisableRule, onClose }: CardProps) {
+export function Card({
+  finding,
+  position,
+  autoFocus,
+  onApplyFix,
+  onDismiss,
+  onDisableRule,
+  onClose,
+  moreHere = 0,
+  onNextHere,
+  shortcut,
+}: CardProps) {
   const id = useId();
   const whyId = `${id}-why`;
   const confirmId = `${id}-confirm`;
@@ -108,6 +124,11 @@ export function Card({ finding, position, autoFocus, onApplyFix, onDismiss, onDi
       <div class="tf-card-head">
         <span class="tf-chip">{LEVEL_LABEL[finding.level]}</span>
         <code class="tf-rule">{finding.ruleId}</code>
+        {moreHere > 0 && onNextHere && (
+          <button type="button" class="tf-button tf-quiet tf-more-here" onClick={onNextHere}>
+            {moreHere} more here
+          </button>
+        )}
         <button type="button" class="tf-icon-button tf-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
@@ -181,6 +202,11 @@ export function Card({ finding, position, autoFocus, onApplyFix, onDismiss, onDi
           </>
         )}
       </div>
+      {shortcut && (
+        <p class="tf-hint">
+          Next suggestion: <kbd>{shortcut}</kbd>
+        </p>
+      )}
     </div>
   );
 }

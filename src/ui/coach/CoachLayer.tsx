@@ -15,6 +15,10 @@ export interface CoachState {
   /** Where the badge goes; null hides it (no editor being coached). */
   badgePosition: Position | null;
   panelOpen: boolean;
+  /** Findings under the pointer where the card opened, most specific first. */
+  hereIndexes?: number[];
+  /** The key for "next suggestion", shown in the card; null when the user unset it. */
+  shortcut?: string | null;
 }
 
 export interface CoachLayerProps {
@@ -31,6 +35,8 @@ export interface CoachLayerProps {
   onDismiss(findingIndex: number): void;
   onDisableRule(ruleId: string): void;
   onCloseCard(): void;
+  /** Show the next of the findings under the pointer ("2 more here"). */
+  onNextHere?(): void;
 }
 
 /** The root of Tactful's shadow root on a host page: the badge with its panel, and the open card. */
@@ -62,6 +68,9 @@ export function CoachLayer({ state, autoFocusCard, panelPlacement, withStyles = 
           onDismiss={() => on.onDismiss(index)}
           onDisableRule={on.onDisableRule}
           onClose={on.onCloseCard}
+          moreHere={state.hereIndexes?.includes(index) ? state.hereIndexes.length - 1 : 0}
+          onNextHere={on.onNextHere}
+          shortcut={state.shortcut ?? null}
         />
       )}
     </div>

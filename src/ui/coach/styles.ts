@@ -308,6 +308,23 @@ export const coachCss = `
   gap: 6px;
 }
 
+.tactful .tf-more-here {
+  margin-left: auto;
+  padding: 2px 8px;
+  font-size: 12px;
+}
+.tactful .tf-hint {
+  margin: 8px 0 0;
+  font-size: 11px;
+  color: #5f6368;
+}
+.tactful .tf-hint kbd {
+  font: inherit;
+  padding: 0 4px;
+  border: 1px solid #dadce0;
+  border-radius: 3px;
+  background: #f8f9fa;
+}
 .tactful .tf-card-actions {
   display: flex;
   flex-wrap: wrap;
