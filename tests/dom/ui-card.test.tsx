@@ -173,3 +173,19 @@ describe('Card', () => {
     }
   });
 });
+
+describe('Card: several findings on one spot, and the shortcut', () => {
+  it('offers the others under the pointer ("2 more here") and shows the next-suggestion key', () => {
+    const onNextHere = vi.fn();
+    setup({ moreHere: 2, onNextHere, shortcut: 'Alt+Shift+N' });
+    fireEvent.click(screen.getByRole('button', { name: '2 more here' }));
+    expect(onNextHere).toHaveBeenCalledTimes(1);
+    expect(screen.getByText('Alt+Shift+N').tagName).toBe('KBD');
+  });
+
+  it('shows neither when there is nothing else here and no key', () => {
+    setup({ moreHere: 0, onNextHere: vi.fn(), shortcut: null });
+    expect(screen.queryByRole('button', { name: /more here/ })).toBeNull();
+    expect(screen.queryByText(/Next suggestion/)).toBeNull();
+  });
+});
