@@ -132,7 +132,8 @@ export class PatternGroup {
 // UTF-16 code units), joiners, variation selectors and skin tones. Masked as spaces of the same
 // UTF-16 length, so that "🙏The courier" parses as "The courier" and every offset compromise
 // returns is an offset of the original text.
-const MASKED = /[\u{10000}-\u{10FFFF}]|[\u200B-\u200F\u2028-\u202F\u2060-\u206F]|\p{Variation_Selector}|\p{Extended_Pictographic}/gu;
+const MASKED =
+  /[\u{10000}-\u{10FFFF}]|[\u200B-\u200F\u2028-\u202F\u2060-\u206F]|\p{Variation_Selector}|\p{Extended_Pictographic}/gu;
 
 /** The sentence as compromise should read it: same length, symbols turned into spaces. */
 export const maskForParse = (text: string) => text.replace(MASKED, (c) => ' '.repeat(c.length));
