@@ -106,7 +106,7 @@ export class PageCoach {
   summary() {
     const sessions = [...this.sessions.values()];
     const s = this.active ?? sessions[0] ?? null;
-    return { editors: sessions.length, report: s?.report ? { score: s.report.score, findings: s.findings } : null };
+    return { editors: sessions.length, report: s?.report ? { score: s.score, findings: s.findings } : null };
   }
 
   /** Rules turned off elsewhere (popup, another tab): re-filter every session. */
@@ -194,7 +194,7 @@ export class PageCoach {
   }
 
   private reportOf(s: EditorSession) {
-    return s.report ? { findings: s.findings, score: s.report.score } : null;
+    return s.report ? { findings: s.findings, score: s.score } : null;
   }
 
   private onSessionUpdate(s: EditorSession) {

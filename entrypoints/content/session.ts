@@ -4,6 +4,7 @@ import { applyFix } from '../../src/host/fixes';
 import { readEditable, readTextarea } from '../../src/host/text';
 import type { HostContext, TextSnapshot, WatchedEditor } from '../../src/host/types';
 import { UnderlinePainter } from '../../src/host/underlines';
+import { scoreOf } from '../../src/engine/score';
 
 /** How long typing must pause before the draft is linted again. */
 export const LINT_DELAY_MS = 150;
@@ -102,6 +103,11 @@ export class EditorSession {
       })),
     );
     this.deps.onUpdate(this);
+  }
+
+  /** The tone score of what is shown: turned-off rules and dismissed findings do not count. */
+  get score(): number {
+    return scoreOf(this.findings);
   }
 
   /** Dismissal keys of the shown findings, parallel to `findings`. */

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { useSyncExternalStore } from 'preact/compat';
 import type { Channel, Finding, Report } from '../engine';
 // The splitter module only: the engine itself (compromise) loads after the page has painted.
 import { diffBounds } from '../engine/sentences';
+import { useStore } from './use-store';
 
 /** What a report was computed from, so the page can tell a fresh report from a stale one. */
 export interface LintInput {
@@ -16,17 +16,27 @@ export interface PracticeState extends LintInput {
   /** The last report, for `linted`; null until the coach has run once. */
   report: Report | null;
   linted: LintInput | null;
+  /** Rules turned off in options or from a card (a mirror of storage): not coached here either. */
+  disabledRules: readonly string[];
+  /** What was there before "Restore example", until the next edit: the example never eats a draft. */
+  beforeExample: LintInput | null;
   setDraft(draft: string): void;
   setCustomerMessage(customerMessage: string): void;
   setCustomerName(customerName: string): void;
   setChannel(channel: Channel): void;
   setReport(report: Report, linted: LintInput): void;
+  setDisabledRules(ruleIds: readonly string[]): void;
+  /** Puts the built-in scenario back, keeping the current inputs for `undoRestoreExample`. */
+  restoreExample(example: LintInput): void;
+  undoRestoreExample(): void;
 }
 
 export type PracticeStore = StoreApi<PracticeState>;
 
 export function createPracticeStore(initial: Partial<LintInput> = {}): PracticeStore {
-  return createStore<PracticeState>()((set) => ({
+  // An edit makes the draft the user's again: the undo offer goes away.
+  const edit = (change: Partial<LintInput>) => ({ ...change, beforeExample: null });
+  return createStore<PracticeState>()((set, get) => ({
     draft: '',
     customerMessage: '',
     customerName: '',
@@ -34,12 +44,29 @@ export function createPracticeStore(initial: Partial<LintInput> = {}): PracticeS
     ...initial,
     report: null,
     linted: null,
-    setDraft: (draft) => set({ draft }),
-    setCustomerMessage: (customerMessage) => set({ customerMessage }),
-    setCustomerName: (customerName) => set({ customerName }),
-    setChannel: (channel) => set({ channel }),
+    disabledRules: [],
+    beforeExample: null,
+    setDraft: (draft) => set(edit({ draft })),
+    setCustomerMessage: (customerMessage) => set(edit({ customerMessage })),
+    setCustomerName: (customerName) => set(edit({ customerName })),
+    setChannel: (channel) => set(edit({ channel })),
     setReport: (report, linted) => set({ report, linted }),
+    setDisabledRules: (disabledRules) => set({ disabledRules }),
+    restoreExample: (example) => {
+      const current = lintInput(get());
+      if (sameInput(current, example)) return;
+      set({ ...lintInput(example), beforeExample: current });
+    },
+    undoRestoreExample: () => {
+      const before = get().beforeExample;
+      if (before) set({ ...before, beforeExample: null });
+    },
   }));
+}
+
+/** A draft of nothing but white space: nothing to coach, so no score and no findings either. */
+export function isBlank(text: string): boolean {
+  return text.trim() === '';
 }
 
 /** The inputs the linter needs, read from the state. */
@@ -59,7 +86,7 @@ export function sameInput(a: LintInput | null, b: LintInput): boolean {
 
 /** Subscribes a Preact component to a slice of the store. Select stored values, not new objects. */
 export function usePracticeStore<T>(store: PracticeStore, selector: (s: PracticeState) => T): T {
-  return useSyncExternalStore(store.subscribe, () => selector(store.getState()));
+  return useStore(store, selector);
 }
 
 /**

@@ -38,7 +38,8 @@ describe('Card', () => {
     const { dialog } = setup();
     expect(dialog.getAttribute('aria-label')).toBe('Tactful suggestion: Explain the reason instead of quoting policy.');
     expect(screen.getByText('Warning')).toBeTruthy();
-    expect(screen.getAllByText('no-policy-hiding').length).toBeGreaterThan(0);
+    // The rule by its human name; the id stays in a tooltip for a team lead.
+    expect(screen.getByText('Hiding behind policy').getAttribute('title')).toBe('no-policy-hiding');
     expect(screen.getByText('Explain the reason instead of quoting policy.')).toBeTruthy();
     expect(screen.getByText('per our policy').tagName).toBe('Q');
     const describedBy = dialog.getAttribute('aria-describedby')!;
@@ -85,7 +86,7 @@ describe('Card', () => {
     const { onDisableRule } = setup();
     fireEvent.click(screen.getByRole('button', { name: 'Turn off this rule' }));
     expect(onDisableRule).not.toHaveBeenCalled();
-    const group = screen.getByRole('group', { name: 'Turn off no-policy-hiding everywhere?' });
+    const group = screen.getByRole('group', { name: 'Turn off “Hiding behind policy” everywhere?' });
     expect(group).toBeTruthy();
     // The safe choice has focus, so a second Enter cannot turn the rule off by accident.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));

@@ -52,8 +52,36 @@ function setup(overrides: Partial<PopupProps> = {}) {
 
 describe('Popup', () => {
   it('says when no editor is being coached', () => {
-    setup();
+    setup({ siteEnabled: true });
     expect(screen.getByText('No editor being coached on this page')).toBeTruthy();
+  });
+
+  it('shows the pause instead of the last score and findings while paused', () => {
+    const { view } = setup({ siteEnabled: true, pausedUntil: inAnHour, tabReport: { findings, score: 72 } });
+    expect(view.container.querySelector('output')).toBeNull();
+    expect(screen.queryByText('Explain the reason instead of quoting policy.')).toBeNull();
+    expect(screen.getByText(/Coaching is paused/)).toBeTruthy();
+    expect(screen.getByText('Paused', { selector: '.tp-status' })).toBeTruthy();
+  });
+
+  it('shows that the site is off instead of the last score and findings', () => {
+    const { view } = setup({ siteEnabled: false, tabReport: { findings, score: 72 } });
+    expect(view.container.querySelector('output')).toBeNull();
+    expect(screen.queryByText('Apologise for the trouble.')).toBeNull();
+    expect(screen.getByText('Coaching is off on this site.')).toBeTruthy();
+  });
+
+  it('shows the findings again once a pause has ended', () => {
+    setup({ siteEnabled: true, pausedUntil: now - 1, tabReport: { findings, score: 72 } });
+    expect(screen.getByText('Apologise for the trouble.')).toBeTruthy();
+  });
+
+  it('keeps a long host name whole, with the full name in its title', () => {
+    const host = 'support-portal.customer-care.example-company.co.uk';
+    const { view } = setup({ host, siteEnabled: true });
+    const shown = view.container.querySelector('.tp-host')!;
+    expect(shown.textContent).toBe(host);
+    expect(shown.getAttribute('title')).toBe(host);
   });
 
   it("shows this tab's score and findings", () => {

@@ -88,7 +88,7 @@ describe('practice page', () => {
     expect(score).toBeGreaterThanOrEqual(0);
     expect(score).toBeLessThan(100);
     const item = page.locator('.finding-list > li[data-rule-id="no-shouting"]').first();
-    await expect.poll(() => item.locator('.finding-rule').textContent()).toBe('no-shouting');
+    await expect.poll(() => item.locator('.finding-name').textContent()).toBe('Shouting');
     expect((await item.locator('.finding-message').textContent())?.trim()).not.toBe('');
     expect((await item.locator('.finding-why').textContent())?.trim()).not.toBe('');
     expect(await page.locator('.findings').getAttribute('aria-live')).toBe('polite');

@@ -1,6 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix } from '../../engine';
+import { ruleName } from '../rule-names';
 import { LEVEL_LABEL, tabbables, type Position } from './types';
 
 export interface CardProps {
@@ -123,7 +124,9 @@ export function Card({
     >
       <div class="tf-card-head">
         <span class="tf-chip">{LEVEL_LABEL[finding.level]}</span>
-        <code class="tf-rule">{finding.ruleId}</code>
+        <span class="tf-rule" title={finding.ruleId}>
+          {ruleName(finding.ruleId)}
+        </span>
         {moreHere > 0 && onNextHere && (
           <button type="button" class="tf-button tf-quiet tf-more-here" onClick={onNextHere}>
             {moreHere} more here
@@ -141,6 +144,10 @@ export function Card({
           <span class="tf-sr-only">Flagged text: </span>
           <q>{finding.actual}</q>
         </p>
+      )}
+
+      {finding.weighed && finding.weighed.length > 0 && (
+        <p class="tf-weighed">Words that weighed most: {finding.weighed.map((w) => `“${w}”`).join(', ')}</p>
       )}
 
       <div class="tf-why">
@@ -180,7 +187,7 @@ export function Card({
         {confirming ? (
           <div class="tf-confirm" role="group" aria-labelledby={confirmId}>
             <span id={confirmId} class="tf-confirm-text">
-              Turn off <code class="tf-rule">{finding.ruleId}</code> everywhere?
+              Turn off “{ruleName(finding.ruleId)}” everywhere?
             </span>
             <span class="tf-confirm-buttons">
               <button type="button" class="tf-button tf-danger" onClick={() => onDisableRule(finding.ruleId)}>

@@ -308,6 +308,11 @@ export const coachCss = `
   gap: 6px;
 }
 
+.tactful .tf-weighed {
+  margin: 4px 0 0;
+  font-size: 12px;
+  color: #5f6368;
+}
 .tactful .tf-more-here {
   margin-left: auto;
   padding: 2px 8px;

@@ -1,4 +1,4 @@
-import type { Finding, Level } from '../../engine';
+import type { Finding } from '../../engine';
 
 /** A point in viewport pixels: the coach's boxes use `position: fixed`, the container places them. */
 export interface Position {
@@ -12,16 +12,7 @@ export interface CoachReport {
   score: number;
 }
 
-export const LEVEL_LABEL: Record<Level, string> = { error: 'Error', warning: 'Warning', info: 'Tip' };
-
-/** Most serious first: the order counts and lists are shown in. */
-export const LEVELS: readonly Level[] = ['error', 'warning', 'info'];
-
-export function countByLevel(findings: readonly Finding[]): Record<Level, number> {
-  const counts: Record<Level, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.level]++;
-  return counts;
-}
+export { countByLevel, LEVEL_LABEL, LEVELS } from '../levels';
 
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;

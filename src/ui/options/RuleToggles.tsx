@@ -1,4 +1,6 @@
 import type { Rule } from '../../engine';
+import { LEVEL_LABEL } from '../levels';
+import { ruleName } from '../rule-names';
 
 export interface RuleTogglesProps {
   rules: readonly Rule[];
@@ -15,14 +17,26 @@ export function RuleToggles({ rules, disabled, onToggle }: RuleTogglesProps) {
       <ul>
         {rules.map((r) => {
           const on = !disabled.has(r.id);
+          const descriptionId = `rule-${r.id}-description`;
           return (
-            <li key={r.id} class={on ? 'rule' : 'rule rule-off'}>
+            <li key={r.id} class={on ? 'rule' : 'rule rule-off'} data-rule-id={r.id}>
               <label>
-                <input type="checkbox" checked={on} onChange={(e) => onToggle(r.id, e.currentTarget.checked)} />
-                <span class="rule-id">{r.id}</span>
-                <span class={`level level-${r.level}`}>{r.level}</span>
+                <input
+                  type="checkbox"
+                  checked={on}
+                  aria-describedby={descriptionId}
+                  onChange={(e) => onToggle(r.id, e.currentTarget.checked)}
+                />
+                <span class="rule-name">{ruleName(r.id)}</span>
+                <span class={`level level-${r.level}`}>{LEVEL_LABEL[r.level]}</span>
               </label>
-              <p class="rule-description">{r.description}</p>
+              <p class="rule-description" id={descriptionId}>
+                {r.description}
+              </p>
+              {/* The id is what a team's rule set and the command line use: for team leads. */}
+              <p class="rule-id">
+                Id: <code>{r.id}</code>
+              </p>
             </li>
           );
         })}

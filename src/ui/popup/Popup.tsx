@@ -1,11 +1,8 @@
-import type { Finding } from '../../engine';
-import { countByLevel, LEVEL_LABEL, LEVELS, plural } from '../coach/types';
+import type { PopupReport } from '../../state/popup';
+import { countByLevel, LEVEL_LABEL, LEVELS } from '../levels';
 import './popup.css';
 
-export interface PopupReport {
-  findings: readonly Finding[];
-  score: number;
-}
+export type { PopupReport };
 
 export interface PopupProps {
   /** The active tab's host name; null when Tactful cannot run there (browser pages, files). */
@@ -25,12 +22,18 @@ export interface PopupProps {
   onResume(): void;
   onOpenOptions(): void;
   onOpenPractice(): void;
+  /** The browser's key for "next suggestion" in the page, once known. */
+  shortcut?: string | null;
 }
 
 /** "14:05", in the local time zone. */
 export function clockTime(epochMs: number): string {
   const d = new Date(epochMs);
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
 function scoreBand(score: number): 'good' | 'fair' | 'poor' {
@@ -59,7 +62,12 @@ export function Popup(props: PopupProps) {
         <h2 id="tp-tab-heading" class="tp-heading">
           This page
         </h2>
-        {tabReport === null ? (
+        {/* The tab's last report is stale once coaching stops: the reason replaces it. */}
+        {paused ? (
+          <p class="tp-empty">Coaching is paused: nothing on this page is checked.</p>
+        ) : host !== null && !siteEnabled ? (
+          <p class="tp-empty">Coaching is off on this site.</p>
+        ) : tabReport === null ? (
           <p class="tp-empty">No editor being coached on this page</p>
         ) : (
           <TabReport report={tabReport} />
@@ -75,7 +83,10 @@ export function Popup(props: PopupProps) {
         ) : (
           <div class="tp-row">
             <span id="tp-site-label" class="tp-site-label">
-              Coach on <strong class="tp-host">{host}</strong>
+              Coach on{' '}
+              <strong class="tp-host" title={host}>
+                {host}
+              </strong>
             </span>
             <button
               type="button"
@@ -120,6 +131,11 @@ export function Popup(props: PopupProps) {
         <button type="button" class="tp-link" onClick={props.onOpenPractice}>
           Practice page
         </button>
+        {props.shortcut && (
+          <span class="tp-shortcut" title="Next suggestion in the page; change it in the browser's keyboard shortcuts">
+            Next: <kbd>{props.shortcut}</kbd>
+          </span>
+        )}
       </footer>
     </div>
   );
@@ -147,9 +163,10 @@ function TabReport({ report }: { report: PopupReport }) {
       </div>
       {n > 0 && (
         <ul class="tp-findings">
-          {report.findings.map((f) => (
+          {report.findings.map((f, i) => (
             <li
-              key={`${f.ruleId}-${f.start}-${f.end}`}
+              // Findings come without offsets (the tab keeps those); order is stable between reports.
+              key={`${i}-${f.ruleId}`}
               class={`tp-finding tp-level-${f.level}`}
               data-rule-id={f.ruleId}
             >

@@ -1,22 +1,23 @@
-import type { Finding, Fix, Level } from '../../engine';
+import type { Finding, Fix } from '../../engine';
+import { LEVEL_LABEL } from '../levels';
+import { ruleName } from '../rule-names';
 
 export interface FindingListProps {
   /** Null while the coach is loading. */
   findings: readonly Finding[] | null;
+  /** Blank drafts get an invitation to write, never findings (a missing greeting in nothing). */
   draftEmpty: boolean;
   onApplyFix(fix: Fix): void;
 }
-
-const LEVEL_LABEL: Record<Level, string> = { error: 'Error', warning: 'Warning', info: 'Tip' };
 
 /** The findings with their reasons and one button per fix; a polite live region. */
 export function FindingList({ findings, draftEmpty, onApplyFix }: FindingListProps) {
   return (
     <div class="findings" aria-live="polite">
-      {findings === null ? (
+      {draftEmpty ? (
+        <p class="findings-empty findings-invite">Write or paste a draft reply to get coached.</p>
+      ) : findings === null ? (
         <p class="findings-empty">Loading the coach…</p>
-      ) : draftEmpty ? (
-        <p class="findings-empty">Write or paste a draft reply to get coached.</p>
       ) : findings.length === 0 ? (
         <p class="findings-empty findings-clean">Nothing to coach — nice reply</p>
       ) : (
@@ -27,7 +28,7 @@ export function FindingList({ findings, draftEmpty, onApplyFix }: FindingListPro
               <li key={`${f.ruleId}-${f.start}-${f.end}`} class={`finding level-${f.level}`} data-rule-id={f.ruleId}>
                 <div class="finding-head">
                   <span class="finding-level">{LEVEL_LABEL[f.level]}</span>
-                  <code class="finding-rule">{f.ruleId}</code>
+                  <span class="finding-name">{ruleName(f.ruleId)}</span>
                 </div>
                 <p class="finding-message" id={messageId}>
                   {f.message}

@@ -14,11 +14,15 @@ export interface PracticePageProps {
   /** Findings placed on the current draft; null until the coach has run once. */
   findings: readonly Finding[] | null;
   draftRef: Ref<HTMLTextAreaElement>;
+  /** The example has just replaced the user's inputs, which can still be brought back. */
+  canUndoExample?: boolean;
   onCustomerMessage(change: TextChange): void;
   onCustomerName(value: string): void;
   onDraft(change: TextChange): void;
   onChannel(channel: Channel): void;
   onApplyFix(fix: Fix): void;
+  onRestoreExample(): void;
+  onUndoExample(): void;
 }
 
 const CHANNELS: Array<{ value: Channel; label: string }> = [
@@ -32,7 +36,11 @@ function scoreBand(score: number): 'good' | 'fair' | 'poor' {
 
 /** Paste a customer's message and a draft reply; see what to change and why, fix in one click. */
 export function PracticePage(props: PracticePageProps) {
-  const { findings, score } = props;
+  // A blank draft has nothing to coach: whatever the rules say about it (no greeting, no thanks)
+  // is not shown, and neither is a score.
+  const blank = props.draft.trim() === '';
+  const findings = blank ? [] : props.findings;
+  const score = blank ? null : props.score;
   const count = findings?.length ?? 0;
   return (
     <div class="practice">
@@ -46,7 +54,22 @@ export function PracticePage(props: PracticePageProps) {
 
       <main class="practice-main">
         <section class="panel compose" aria-labelledby="compose-heading">
-          <h2 id="compose-heading">Conversation</h2>
+          <div class="panel-head">
+            <h2 id="compose-heading">Conversation</h2>
+            <button type="button" class="quiet-button" onClick={props.onRestoreExample}>
+              Restore example
+            </button>
+          </div>
+          <p class="restore-status" role="status">
+            {props.canUndoExample && (
+              <>
+                The example replaced your draft.{' '}
+                <button type="button" class="link-button" onClick={props.onUndoExample}>
+                  Undo
+                </button>
+              </>
+            )}
+          </p>
 
           <div class="field">
             <label for="customer-message">Customer's message</label>
@@ -116,32 +139,34 @@ export function PracticePage(props: PracticePageProps) {
 
         <section class="panel coaching" aria-labelledby="coaching-heading">
           <h2 id="coaching-heading">Coaching</h2>
-          <div class={`score score-${score === null ? 'none' : scoreBand(score)}`}>
-            <span id="score-label" class="score-label">
-              Tone score
-            </span>
-            <span class="score-value">
-              <output id="score" aria-labelledby="score-label">
-                {score ?? '–'}
-              </output>
-              <span class="score-max"> / 100</span>
-            </span>
-            <meter
-              min={0}
-              max={100}
-              low={60}
-              high={85}
-              optimum={100}
-              value={score ?? 0}
-              aria-labelledby="score-label"
-            />
-            {findings !== null && props.draft.trim() !== '' && (
-              <p class="score-summary">
-                {count === 0 ? 'No suggestions' : count === 1 ? '1 suggestion' : `${count} suggestions`}
-              </p>
-            )}
-          </div>
-          <FindingList findings={findings} draftEmpty={props.draft.trim() === ''} onApplyFix={props.onApplyFix} />
+          {!blank && (
+            <div class={`score score-${score === null ? 'none' : scoreBand(score)}`}>
+              <span id="score-label" class="score-label">
+                Tone score
+              </span>
+              <span class="score-value">
+                <output id="score" aria-labelledby="score-label">
+                  {score ?? '–'}
+                </output>
+                <span class="score-max"> / 100</span>
+              </span>
+              <meter
+                min={0}
+                max={100}
+                low={60}
+                high={85}
+                optimum={100}
+                value={score ?? 0}
+                aria-labelledby="score-label"
+              />
+              {findings !== null && (
+                <p class="score-summary">
+                  {count === 0 ? 'No suggestions' : count === 1 ? '1 suggestion' : `${count} suggestions`}
+                </p>
+              )}
+            </div>
+          )}
+          <FindingList findings={findings} draftEmpty={blank} onApplyFix={props.onApplyFix} />
         </section>
       </main>
     </div>
