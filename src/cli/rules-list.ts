@@ -49,6 +49,12 @@ function patternLists(check: Check): Array<[label: string, entries: readonly Pat
         ['unless', check.unless],
         ['misplacedPraise', check.misplacedPraise?.patterns],
       ];
+    case 'classifier':
+      return [
+        ['patterns', check.patterns],
+        ['unless', check.unless],
+        ['unlessAnywhere', check.unlessAnywhere],
+      ];
   }
 }
 
@@ -63,6 +69,8 @@ function checkSummary(check: Check): string {
       return `require, zone ${check.zone}, insert at ${check.insertAt}${check.minWords ? `, min ${check.minWords} words` : ''}`;
     case 'sentiment':
       return `sentiment, threshold ${check.threshold}${check.misplacedPraise ? `, misplacedPraise while ${check.misplacedPraise.whenMissing} is missing` : ''}`;
+    case 'classifier':
+      return `classifier, head ${check.head}${check.threshold !== undefined ? `, threshold ${check.threshold}` : ''}`;
   }
 }
 

@@ -1,4 +1,5 @@
 export { createLinter, type Linter } from './linter';
+export { scoreOf } from './score';
 export { patternType, literalSource, regexFromPattern, compromiseProblem, PatternGroup } from './patterns';
 export { splitSentences, type Segment } from './sentences';
 export type * from './types';

@@ -83,6 +83,8 @@ export interface RequireCheck {
     customerUnless?: Pattern[];
     /** Without a customer message, the draft shows the need when it matches one of these. */
     draft?: Pattern[];
+    /** A learned head that reads the customer's message ("complaint"); its threshold or this one. */
+    customerModel?: { head: string; threshold?: number };
   };
   /** Drafts shorter than this many words are left alone (a one-line chat answer). */
   minWords?: number;
@@ -112,7 +114,25 @@ export interface SentimentCheck {
   misplacedPraise?: MisplacedPraise;
 }
 
-export type Check = PhraseCheck | PairCheck | RequireCheck | SentimentCheck;
+/**
+ * A learned head (a model trained on the team's labelled corpus, see `npm run train`) scores
+ * each sentence; a sentence at or above `threshold` is flagged. `patterns` (optional) give
+ * exact spans and fixes where they match, as a phrase check's do.
+ */
+export interface ClassifierCheck {
+  kind: 'classifier';
+  /** The model head by name, from the rule set's `models` ("blame", "deflection", "tone"). */
+  head: string;
+  /** Probability at or above which a sentence is flagged; the head's own (from CV) when absent. */
+  threshold?: number;
+  patterns?: PatternEntry[];
+  unless?: Pattern[];
+  skipQuestions?: boolean;
+  /** A match of these anywhere in the reply clears the rule (an offer of the writer's own help). */
+  unlessAnywhere?: Pattern[];
+}
+
+export type Check = PhraseCheck | PairCheck | RequireCheck | SentimentCheck | ClassifierCheck;
 
 /** One rule of a rule set, as read from `rules/<id>.yml` (examples left out). */
 export interface Rule {
@@ -132,6 +152,18 @@ export interface Rule {
 
 export interface RuleSet {
   rules: Rule[];
+  /** Learned model heads by name, for `classifier` checks and `when.customerModel`. */
+  models?: Record<string, ModelHead>;
+}
+
+/** A learned head as the engine uses it (decoded from `rules/models/<name>.json`). */
+export interface ModelHead {
+  /** Probability that `text` shows what the head learned. */
+  probability(text: string): number;
+  /** The threshold chosen by cross-validation. */
+  threshold: number;
+  /** Spans of the words in `text` that weighed most towards a positive score. */
+  weightiest(text: string, k: number): Array<{ start: number; end: number }>;
 }
 
 /** A change to the text: replace `[start, end)` with `text` (an insertion when start === end). */
@@ -153,6 +185,8 @@ export interface Finding {
   /** The flagged text, `text.slice(start, end)`. */
   actual: string;
   fixes: Fix[];
+  /** For a learned check's finding: the words that weighed most, so the writer sees what to change. */
+  weighed?: string[];
 }
 
 export interface LintOptions {

@@ -17,7 +17,7 @@ const rules = files.map((f) =>
 
 /** The phrases a rule flags: its patterns and, for sentiment rules, its misplaced-praise ones. */
 const flaggedPatterns = (c: Rule['check']): string[] => [
-  ...('patterns' in c ? c.patterns.map((p) => (typeof p === 'string' ? p : p.match)) : []),
+  ...('patterns' in c ? (c.patterns ?? []).map((p) => (typeof p === 'string' ? p : p.match)) : []),
   ...(c.kind === 'sentiment' ? (c.misplacedPraise?.patterns ?? []) : []),
 ];
 
