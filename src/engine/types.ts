@@ -111,6 +111,8 @@ export interface SentimentCheck {
   neutralWords?: string[];
   unless?: Pattern[];
   skipQuestions?: boolean;
+  /** A learned tone head: a sentence it scores at or above its threshold is flagged too. */
+  model?: { head: string; threshold?: number };
   misplacedPraise?: MisplacedPraise;
 }
 

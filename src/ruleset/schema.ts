@@ -91,6 +91,14 @@ const patternEntry = z.union([pattern, z.strictObject({ match: pattern, fixes: z
 const level = z.enum(['info', 'warning', 'error'], { message: 'level must be one of info, warning, error' });
 const channel = z.enum(['email', 'chat'], { message: 'channel must be email or chat' });
 
+const headName = z.string().regex(/^[a-z][a-z0-9-]*$/, 'name a model head in lower case (e.g. blame)');
+const probability = z
+  .number()
+  .min(0, 'a threshold is a probability from 0 to 1')
+  .max(1, 'a threshold is a probability from 0 to 1');
+/** A learned head and, optionally, the probability at which it counts (its own when absent). */
+const modelRef = z.strictObject({ head: headName, threshold: probability.optional() });
+
 const phraseCheck = z.strictObject({
   kind: z.literal('phrase'),
   patterns: z.array(patternEntry).min(1, 'list at least one pattern'),
@@ -116,7 +124,12 @@ const requireCheck = z.strictObject({
     message: 'insertAt must be start, after-greeting, before-closing or end',
   }),
   when: z
-    .strictObject({ customer: patterns.optional(), customerUnless: patterns.optional(), draft: patterns.optional() })
+    .strictObject({
+      customer: patterns.optional(),
+      customerUnless: patterns.optional(),
+      draft: patterns.optional(),
+      customerModel: modelRef.optional(),
+    })
     .optional(),
   minWords: z.number().int().min(0).optional(),
 });
@@ -126,6 +139,7 @@ const sentimentCheck = z.strictObject({
   neutralWords: z.array(z.string()).optional(),
   unless: patterns.optional(),
   skipQuestions: z.boolean().optional(),
+  model: modelRef.optional(),
   misplacedPraise: z
     .strictObject({
       patterns,
@@ -135,10 +149,22 @@ const sentimentCheck = z.strictObject({
     .optional(),
 });
 
-/** The check a rule configures; its `kind` picks one of the engine's checks. */
-export const checkSchema = z.discriminatedUnion('kind', [phraseCheck, pairCheck, requireCheck, sentimentCheck], {
-  message: 'check.kind must be one of phrase, pair, require, sentiment',
+const classifierCheck = z.strictObject({
+  kind: z.literal('classifier'),
+  head: headName,
+  threshold: probability.optional(),
+  patterns: z.array(patternEntry).optional(),
+  unless: patterns.optional(),
+  skipQuestions: z.boolean().optional(),
+  unlessAnywhere: patterns.optional(),
 });
+
+/** The check a rule configures; its `kind` picks one of the engine's checks. */
+export const checkSchema = z.discriminatedUnion(
+  'kind',
+  [phraseCheck, pairCheck, requireCheck, sentimentCheck, classifierCheck],
+  { message: 'check.kind must be one of phrase, pair, require, sentiment, classifier' },
+);
 
 const example = z.strictObject({
   text: z.string().min(1),

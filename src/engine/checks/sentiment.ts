@@ -1,11 +1,13 @@
 import { finding, spansOf } from '../document';
 import type { Finding } from '../types';
-import type { CheckModule, Compiled } from './types';
+import type { CheckModule, Compiled, ModelHeadLike } from './types';
 
 interface CompiledSentiment extends Compiled<'sentiment'> {
   unless?: number;
   /** Misplaced-praise patterns, and the require rule whose missing piece they wait on. */
   praise?: number;
+  /** Slot of the tone head's probability in each sentence's facts, and its threshold. */
+  tone?: { slot: number; threshold: number; head: ModelHeadLike };
 }
 
 /**
@@ -16,7 +18,11 @@ export const sentiment: CheckModule<'sentiment', CompiledSentiment> = {
   compile(rule, ctx) {
     const c = rule.check;
     ctx.neutralWords(c.neutralWords ?? []);
+    const head = c.model ? ctx.modelHead(c.model.head) : undefined;
     return {
+      tone: head
+        ? { head, threshold: c.model?.threshold ?? head.threshold, slot: ctx.sentenceFact((s) => head.probability(s)) }
+        : undefined,
       rule,
       unless: ctx.sentencePatterns(c.unless),
       praise: c.misplacedPraise ? ctx.sentencePatterns(c.misplacedPraise.patterns) : undefined,
@@ -29,11 +35,13 @@ export const sentiment: CheckModule<'sentiment', CompiledSentiment> = {
     const out: Finding[] = [];
     for (const i of doc.body) {
       const f = facts[i]!;
-      if (f.sentiment > c.threshold) continue;
+      const learned = cr.tone !== undefined && (f.computed[cr.tone.slot] as number) >= cr.tone.threshold;
+      if (f.sentiment > c.threshold && !learned) continue;
       if (cr.unless !== undefined && f.hits[cr.unless]!.length > 0) continue;
       if (c.skipQuestions && f.question) continue;
       const seg = doc.segments[i]!;
-      out.push(finding(cr.rule, seg.start, seg.end, seg.text, []));
+      const weighed = learned ? cr.tone!.head.weightiest(seg.text, 3).map((w) => seg.text.slice(w.start, w.end)) : [];
+      out.push({ ...finding(cr.rule, seg.start, seg.end, seg.text, []), ...(weighed.length ? { weighed } : {}) });
     }
     const praise = c.misplacedPraise;
     if (praise && cr.praise !== undefined && lint.missing(praise.whenMissing)) {
