@@ -90,6 +90,7 @@ export function scanSegments(
   const n = text.length;
   for (let i = from; i < n; i++) {
     const c = text[i]!;
+    if (c === '\n' && continuesLine(text, i)) continue;
     if (c === '\n') {
       push(i);
       segStart = i + 1;
@@ -112,6 +113,23 @@ export function scanSegments(
   }
   push(n);
   return null;
+}
+
+/**
+ * A line break inside a sentence, as hard-wrapped e-mail has ("I've checked your order and\nit
+ * shipped"): the line ends in a word or a comma and the next line goes on in lower case.
+ */
+function continuesLine(text: string, at: number): boolean {
+  let b = at - 1;
+  while (b >= 0 && isSpace(text[b]!)) b--;
+  const next = text[at + 1];
+  return (
+    b >= 0 &&
+    /[\p{Ll}\p{N},]/u.test(text[b]!) &&
+    next !== undefined &&
+    /\p{Ll}/u.test(next) &&
+    !/^\s*[-*•>]/.test(text.slice(at + 1, at + 3))
+  );
 }
 
 /**
@@ -221,6 +239,12 @@ const TITLE_WORD = /^(?:[A-Z0-9][\w.'’&-]*|of|the|at|and|&|-|–|\||for|de|du|
 export function looksLikeSignature(segmentText: string): boolean {
   const t = segmentText.trim();
   if (SIGNATURE_MARK.test(t)) return true;
+  // "The Brightwave Team." or "Customer Care Team." is still a signature line.
+  const titled = t.replace(/\.$/, '');
+  if (t.endsWith('.') && !t.endsWith('..') && /\s/.test(titled) && !SIGN_OFF.test(t)) {
+    const ws = titled.split(/\s+/);
+    if (ws.length <= 5 && ws.every((w) => TITLE_WORD.test(w)) && /^[A-Z]/.test(titled)) return true;
+  }
   if (/[.!?]$/.test(t) && !/\.\.$/.test(t)) return CONTACT.test(t) && t.split(/\s+/).length <= 6;
   if (CONTACT.test(t) && t.split(/\s+/).length <= 10) return true;
   const words = t.replace(/,/g, ' , ').split(/\s+/).filter(Boolean);

@@ -7,6 +7,7 @@ import {
   type Rule,
   type RuleSet,
 } from '../../src/engine';
+import { looksLikeSignature } from '../../src/engine/sentences';
 import { applyFix, rule, sampleRuleSet } from './helpers';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
@@ -528,5 +529,21 @@ describe('score', () => {
       expect(s).toBeGreaterThanOrEqual(0);
       expect(s).toBeLessThanOrEqual(100);
     }
+  });
+});
+
+describe('reading replies as people write them', () => {
+  it('joins a hard-wrapped line that goes on in lower case, and keeps real line breaks', () => {
+    const parts = splitSentences('Hi Dana,\nI checked your order and\nit shipped on Monday.\nThanks for waiting.').map(
+      (s) => s.text,
+    );
+    expect(parts).toEqual(['Hi Dana,', 'I checked your order and\nit shipped on Monday.', 'Thanks for waiting.']);
+  });
+
+  it('takes a signature line that ends in a period for a signature, not for the closing line', () => {
+    expect(looksLikeSignature('The Brightwave Team.')).toBe(true);
+    expect(looksLikeSignature('Customer Care Team.')).toBe(true);
+    expect(looksLikeSignature('Thanks.')).toBe(false);
+    expect(looksLikeSignature('Your parcel ships today.')).toBe(false);
   });
 });

@@ -37,6 +37,9 @@ const SENTENCES = [
   '😀 Thanks for writing!',
   'He said “it is broken.” We fixed it.',
   'Ok',
+  // Hard-wrapped e-mail: a line that goes on in lower case on the next one.
+  'we checked the order and',
+  'it shipped on Monday.',
 ];
 const JOINERS = [' ', '  ', '\n', '\n\n', '\r\n'];
 const WORDS = [
