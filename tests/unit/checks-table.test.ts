@@ -7,7 +7,6 @@ import { sentiment } from '../../src/engine/checks/sentiment';
 import type { CheckModule } from '../../src/engine/checks/types';
 import type { Check } from '../../src/engine/types';
 
-// biome-ignore lint/suspicious/noExplicitAny: each module keeps its own compiled state
 type Table = { [K in Check['kind']]: CheckModule<K, any> };
 
 describe('check kinds', () => {
