@@ -1,8 +1,10 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLinter, type Channel, type Finding, type Linter, type RuleSet } from '../engine';
+import { decodeHead } from '../engine/model';
 import { defaultRuleSet, defaultRulesWithExamples } from '../ruleset/default-pack';
+import { asModelHead } from '../ruleset/models';
 import {
   RuleSetError,
   checkReferences,
@@ -15,6 +17,7 @@ import {
 } from '../ruleset';
 import { type RuleExamples, ruleDetails, ruleRow } from './rules-list';
 import { rulesTable } from './rules-table';
+import { TRAIN_USAGE, trainCommand } from './train';
 
 /** Bad input: printed as one line on stderr, exit 2. */
 class UsageError extends Error {}
@@ -30,7 +33,9 @@ const USAGE = `usage:
       Each rule's effective level (off when the team set turned it off). --verbose adds its
       patterns (quoted as a team set's remove: needs them), fixes and examples; --markdown
       prints the README table.
---rules takes a team rule set (YAML or JSON) or a folder of rule files.
+${TRAIN_USAGE}
+--rules takes a team rule set (YAML or JSON) or a folder of rule files. A team set's
+"models: { blame: models/blame.json }" replaces a learned head with the team's own.
 Exit status: 0 no finding at level error; 1 a finding at level error (in any file or line);
 2 bad input, which wins over 1 (in --jsonl mode the good lines are still answered).`;
 
@@ -60,6 +65,21 @@ export interface LoadedRules {
 const examplesOf = (rules: readonly RuleWithExamples[]): Array<[string, RuleExamples]> =>
   rules.flatMap((r) => (r.examples ? [[r.id, r.examples] as [string, RuleExamples]] : []));
 
+/** The team's own heads: paths are relative to the rule set document. */
+function teamModels(files: Record<string, string>, documentPath: string) {
+  return Object.fromEntries(
+    Object.entries(files).map(([name, file]) => {
+      const at = resolve(dirname(documentPath), file);
+      const text = readText(at, 'model file');
+      try {
+        return [name, asModelHead(decodeHead(JSON.parse(text)))];
+      } catch (e) {
+        throw new UsageError(`${documentPath}: models.${name}: ${at} is not a model file (${(e as Error).message})`);
+      }
+    }),
+  );
+}
+
 /** Loads --rules: a folder of rule files replaces the pack; a document is merged onto it. */
 export function loadRuleSet(path: string | undefined): LoadedRules {
   const packExamples = examplesOf(defaultRulesWithExamples);
@@ -80,14 +100,15 @@ export function loadRuleSet(path: string | undefined): LoadedRules {
     );
     const rules = parsed.map(toRule);
     checkReferences(rules, path);
-    return { ruleSet: { rules }, examplesById: new Map(examplesOf(parsed)) };
+    return { ruleSet: { rules, models: defaultRuleSet.models }, examplesById: new Map(examplesOf(parsed)) };
   }
   const text = readText(path, 'rule set');
   const team = parseTeamRuleSet(text, path);
   try {
     // A custom rule's own examples come after the pack's: with "extends: none" it may reuse an id.
     const examplesById = new Map([...packExamples, ...examplesOf(team.custom)]);
-    return { ruleSet: mergeRuleSet(defaultRuleSet.rules, team, path), examplesById };
+    const models = { ...defaultRuleSet.models, ...teamModels(team.models, path) };
+    return { ruleSet: { ...mergeRuleSet(defaultRuleSet.rules, team, path), models }, examplesById };
   } catch (e) {
     throw e instanceof RuleSetError ? withLine(e, text) : e;
   }
@@ -279,8 +300,9 @@ export function run(argv: string[], io: Io): number {
       io.stdout(USAGE);
       return command ? EXIT_CLEAN : EXIT_BAD_INPUT;
     }
+    if (command === 'train') return trainCommand(rest, io);
     if (command !== 'lint' && command !== 'rules')
-      throw new UsageError(`unknown command "${command}"; use lint or rules`);
+      throw new UsageError(`unknown command "${command}"; use lint, rules or train`);
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true, options: OPTIONS });
     return command === 'rules' ? listRules(values, positionals, io) : lint(values, positionals, io);
   } catch (e) {

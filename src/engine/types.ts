@@ -111,8 +111,11 @@ export interface SentimentCheck {
   neutralWords?: string[];
   unless?: Pattern[];
   skipQuestions?: boolean;
-  /** A learned tone head: a sentence it scores at or above its threshold is flagged too. */
-  model?: { head: string; threshold?: number };
+  /**
+   * A learned tone head: a sentence it scores at or above its threshold is flagged too; with
+   * `replyHead`, only when that head finds the whole reply cold (then its highest sentence).
+   */
+  model?: { head: string; threshold?: number; replyHead?: string; replyThreshold?: number };
   misplacedPraise?: MisplacedPraise;
 }
 
@@ -127,6 +130,12 @@ export interface ClassifierCheck {
   head: string;
   /** Probability at or above which a sentence is flagged; the head's own (from CV) when absent. */
   threshold?: number;
+  /**
+   * A head that reads the whole reply. With it, the reply head decides whether the rule fires and
+   * the sentence head only picks the sentence to underline (the one it scores highest).
+   */
+  replyHead?: string;
+  replyThreshold?: number;
   patterns?: PatternEntry[];
   unless?: Pattern[];
   skipQuestions?: boolean;
@@ -160,8 +169,14 @@ export interface RuleSet {
 
 /** A learned head as the engine uses it (decoded from `rules/models/<name>.json`). */
 export interface ModelHead {
-  /** Probability that `text` shows what the head learned. */
+  /** What the head reads: one sentence, the customer's message, or a whole reply. */
+  unit: 'sentence' | 'message' | 'reply';
+  /** Probability that `text` (a sentence or a message) shows what the head learned. */
   probability(text: string): number;
+  /** A reply head's part for one sentence, cached with the sentence. */
+  evidence(text: string): unknown;
+  /** A reply head's probability for the reply, from its sentences' parts. */
+  combine(parts: readonly unknown[]): number;
   /** The threshold chosen by cross-validation. */
   threshold: number;
   /** Spans of the words in `text` that weighed most towards a positive score. */

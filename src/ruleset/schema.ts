@@ -98,6 +98,7 @@ const probability = z
   .max(1, 'a threshold is a probability from 0 to 1');
 /** A learned head and, optionally, the probability at which it counts (its own when absent). */
 const modelRef = z.strictObject({ head: headName, threshold: probability.optional() });
+const toneModel = modelRef.extend({ replyHead: headName.optional(), replyThreshold: probability.optional() });
 
 const phraseCheck = z.strictObject({
   kind: z.literal('phrase'),
@@ -139,7 +140,7 @@ const sentimentCheck = z.strictObject({
   neutralWords: z.array(z.string()).optional(),
   unless: patterns.optional(),
   skipQuestions: z.boolean().optional(),
-  model: modelRef.optional(),
+  model: toneModel.optional(),
   misplacedPraise: z
     .strictObject({
       patterns,
@@ -153,6 +154,8 @@ const classifierCheck = z.strictObject({
   kind: z.literal('classifier'),
   head: headName,
   threshold: probability.optional(),
+  replyHead: headName.optional(),
+  replyThreshold: probability.optional(),
   patterns: z.array(patternEntry).optional(),
   unless: patterns.optional(),
   skipQuestions: z.boolean().optional(),
@@ -242,6 +245,8 @@ export const teamRuleSetSchema = z.strictObject({
   extends: z.enum(['default', 'none'], { message: 'extends must be default or none' }).default('default'),
   rules: z.record(z.string(), overrideSchema).default({}),
   custom: z.array(ruleSchema).default([]),
+  /** The team's own model heads (from `tactful train`), by name: a path to the head's JSON file. */
+  models: z.record(headName, z.string().min(1, 'give the path of a model file')).default({}),
 });
 
 export type RuleOverride = z.infer<typeof overrideSchema>;

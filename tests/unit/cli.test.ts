@@ -550,7 +550,7 @@ describe('tactful rules', { timeout: 60_000 }, () => {
     const blocks = r.stdout.trimEnd().split('\n\n');
     expect(blocks.map((b) => b.split('\n')[0])).toEqual(plain);
     for (const b of blocks) {
-      expect(b).toMatch(/\n {2}check: (phrase|pair|require|sentiment)/);
+      expect(b).toMatch(/\n {2}check: (phrase|pair|require|sentiment|classifier)/);
       expect(b).toContain('\n  bad examples:\n');
       expect(b).toContain('\n  good examples:\n');
     }
@@ -568,4 +568,60 @@ describe('tactful rules', { timeout: 60_000 }, () => {
     expect(viaNpx.status, viaNpx.stderr).toBe(0);
     expect(viaNpx.stdout).toBe(viaNode.stdout);
   }, 130_000);
+});
+
+describe('tactful train', () => {
+  it("trains a team's own heads from its labelled replies, and a team set names them", () => {
+    // A team whose own word for passing the blame is "the pineapple crew" (an in-house team).
+    const row = (i: number, blame: boolean) => {
+      const reply = blame
+        ? `Sorry, the pineapple crew handled order ${i} and they got it wrong.`
+        : `Your order ${i} ships today and I will send the tracking link.`;
+      const labels = { blame_shifting: blame, deflection: false, negative_tone: false, apology_needed: false };
+      const spans = { blame_shifting: blame ? [reply] : [], deflection: [], negative_tone: [] };
+      return JSON.stringify({ id: `t${i}`, scenario: `s${i % 10}`, customer: null, reply, labels, spans });
+    };
+    const rows = Array.from({ length: 40 }, (_, i) => row(i, i % 2 === 0));
+    writeFileSync(join(dir, 'ours.jsonl'), `${rows.join('\n')}\n`);
+    const trained = tactful([
+      'train',
+      '--corpus',
+      'ours.jsonl',
+      '--no-default-corpus',
+      '--head',
+      'blame',
+      '--head',
+      'blame-reply',
+      '--out',
+      'team-models',
+    ]);
+    expect(trained.stderr).toBe('');
+    expect(trained.status).toBe(0);
+    expect(trained.stdout).toMatch(/wrote 2 model/);
+
+    writeFileSync(join(dir, 'reply.txt'), 'The pineapple crew handled your order and they got it wrong.\n');
+    const blamed = (args: string[]) =>
+      JSON.parse(tactful(['lint', 'reply.txt', '--format', 'json', ...args]).stdout).findings.some(
+        (f: { ruleId: string }) => f.ruleId === 'no-blame-shifting',
+      );
+    expect(blamed([])).toBe(false);
+    writeFileSync(
+      join(dir, 'team.yml'),
+      'tactful: 1\nmodels:\n  blame: team-models/blame.json\n  blame-reply: team-models/blame-reply.json\n',
+    );
+    expect(blamed(['--rules', 'team.yml'])).toBe(true);
+  }, 60_000);
+
+  it('refuses a bad corpus line with its file and line, and a team set naming a missing model', () => {
+    writeFileSync(join(dir, 'bad.jsonl'), '{"id": "1", "reply": "hi"}\nnot json\n');
+    const bad = tactful(['train', '--corpus', 'bad.jsonl', '--no-default-corpus', '--out', 'm']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.jsonl:2/);
+
+    writeFileSync(join(dir, 'team.yml'), 'tactful: 1\nmodels:\n  blame: nowhere/blame.json\n');
+    writeFileSync(join(dir, 'reply.txt'), 'Hello.\n');
+    const missing = tactful(['lint', 'reply.txt', '--rules', 'team.yml']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/blame\.json/);
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLinter, splitSentences, type LintOptions } from '../../src/engine';
 import { resplit } from '../../src/engine/sentences';
+import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { sampleRuleSet, withoutTimings } from './helpers';
 
 // Sentences that exercise every check of the sample rule set, plus the structures the splitter
@@ -173,6 +174,21 @@ describe('incremental linting', () => {
         },
       ),
       { numRuns: Number(process.env.TACTFUL_FC_RUNS ?? 80) },
+    );
+  }, 120_000);
+
+  it('the same holds for the default pack, whose learned checks score sentences and replies', () => {
+    const live = createLinter(defaultRuleSet);
+    fc.assert(
+      fc.property(draftArb, fc.array(fc.tuple(editArb, optionsArb), { minLength: 1, maxLength: 8 }), (draft, edits) => {
+        let text = draft;
+        for (const [edit, options] of edits) {
+          text = applyEdit(text, edit);
+          const fresh = createLinter(defaultRuleSet).lint(text, options);
+          expect(withoutTimings(live.lint(text, options))).toEqual(withoutTimings(fresh));
+        }
+      }),
+      { numRuns: Number(process.env.TACTFUL_FC_RUNS ?? 25) },
     );
   }, 120_000);
 

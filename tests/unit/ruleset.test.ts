@@ -184,7 +184,13 @@ describe('parseRuleFile', () => {
 
 describe('parseTeamRuleSet', () => {
   it('fills defaults', () => {
-    expect(parseTeamRuleSet('tactful: 1\n')).toEqual({ tactful: 1, extends: 'default', rules: {}, custom: [] });
+    expect(parseTeamRuleSet('tactful: 1\n')).toEqual({
+      tactful: 1,
+      extends: 'default',
+      rules: {},
+      custom: [],
+      models: {},
+    });
   });
 
   it('asks for the format version', () => {
@@ -245,6 +251,7 @@ describe('parseTeamRuleSet', () => {
       extends: 'none',
       rules: { 'no-x': 'off' },
       custom: [],
+      models: {},
     });
     const e = ruleSetError(() => parseTeamRuleSet(json.replace('"off"', '"off",,'), 'team.json'));
     expect(e.file).toBe('team.json');

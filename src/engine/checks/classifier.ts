@@ -2,13 +2,11 @@ import { finding, overlaps } from '../document';
 import { greetingLead, replacementFix } from '../fixes';
 import type { Finding } from '../types';
 import { compilePhrase, phraseLikeFindings, type CompiledPhrase } from './phrase';
-import type { CheckModule, ModelHeadLike, RuleOf } from './types';
+import { compileHeads, flaggedSentences, type LearnedHeads } from './learned';
+import type { CheckModule, RuleOf } from './types';
 
 interface CompiledClassifier extends CompiledPhrase<RuleOf<'classifier'>> {
-  head?: ModelHeadLike;
-  threshold: number;
-  /** Slot of the head's probability in each sentence's cached facts. */
-  probability?: number;
+  heads?: LearnedHeads;
   anywhere?: number;
 }
 
@@ -25,12 +23,9 @@ const WEIGHTIEST = 3;
 export const classifier: CheckModule<'classifier', CompiledClassifier> = {
   compile(rule, ctx) {
     const c = rule.check;
-    const head = ctx.modelHead(c.head);
     return {
       ...compilePhrase(rule, { ...c, patterns: c.patterns ?? [] }, ctx),
-      head,
-      threshold: c.threshold ?? head?.threshold ?? 0.5,
-      probability: head ? ctx.sentenceFact((s) => head.probability(s)) : undefined,
+      heads: compileHeads(ctx, c),
       anywhere: ctx.sentencePatterns(c.unlessAnywhere),
     };
   },
@@ -39,13 +34,14 @@ export const classifier: CheckModule<'classifier', CompiledClassifier> = {
     const c = cr.rule.check;
     if (cr.anywhere !== undefined && doc.content.some((i) => facts[i]!.hits[cr.anywhere!]!.length > 0)) return [];
     const out: Finding[] = phraseLikeFindings(cr, lint);
-    if (cr.probability === undefined || !cr.head) return out;
-    for (const i of doc.content) {
+    const heads = cr.heads;
+    if (!heads) return out;
+    const candidates = doc.body.filter((i) => {
       const f = facts[i]!;
-      const p = f.computed[cr.probability] as number;
-      if (p < cr.threshold || f.quoted) continue;
-      if (cr.unless !== undefined && f.hits[cr.unless]!.length > 0) continue;
-      if (c.skipQuestions && f.question) continue;
+      if (f.quoted || (c.skipQuestions && f.question)) return false;
+      return cr.unless === undefined || f.hits[cr.unless]!.length === 0;
+    });
+    for (const i of flaggedSentences(heads, facts, doc.content, candidates)) {
       const seg = doc.segments[i]!;
       // A phrase finding in this sentence already says it, with its exact words and fixes.
       if (out.some((x) => overlaps(x, seg))) continue;
@@ -53,7 +49,7 @@ export const classifier: CheckModule<'classifier', CompiledClassifier> = {
       const start = seg.start + lead;
       const end = seg.start + seg.text.trimEnd().length;
       if (end <= start) continue;
-      const weighed = cr.head
+      const weighed = heads.sentence.head
         .weightiest(seg.text, WEIGHTIEST)
         .filter((w) => w.start >= lead)
         .map((w) => seg.text.slice(w.start, w.end));

@@ -1,13 +1,14 @@
 import { finding, spansOf } from '../document';
 import type { Finding } from '../types';
-import type { CheckModule, Compiled, ModelHeadLike } from './types';
+import { compileHeads, flaggedSentences, type LearnedHeads } from './learned';
+import type { CheckModule, Compiled } from './types';
 
 interface CompiledSentiment extends Compiled<'sentiment'> {
   unless?: number;
   /** Misplaced-praise patterns, and the require rule whose missing piece they wait on. */
   praise?: number;
-  /** Slot of the tone head's probability in each sentence's facts, and its threshold. */
-  tone?: { slot: number; threshold: number; head: ModelHeadLike };
+  /** The learned tone heads, when the rule names them. */
+  tone?: LearnedHeads;
 }
 
 /**
@@ -18,11 +19,8 @@ export const sentiment: CheckModule<'sentiment', CompiledSentiment> = {
   compile(rule, ctx) {
     const c = rule.check;
     ctx.neutralWords(c.neutralWords ?? []);
-    const head = c.model ? ctx.modelHead(c.model.head) : undefined;
     return {
-      tone: head
-        ? { head, threshold: c.model?.threshold ?? head.threshold, slot: ctx.sentenceFact((s) => head.probability(s)) }
-        : undefined,
+      tone: c.model ? compileHeads(ctx, c.model) : undefined,
       rule,
       unless: ctx.sentencePatterns(c.unless),
       praise: c.misplacedPraise ? ctx.sentencePatterns(c.misplacedPraise.patterns) : undefined,
@@ -33,14 +31,26 @@ export const sentiment: CheckModule<'sentiment', CompiledSentiment> = {
     const { doc, facts } = lint;
     const c = cr.rule.check;
     const out: Finding[] = [];
+    const cold = new Set(
+      cr.tone
+        ? flaggedSentences(
+            cr.tone,
+            facts,
+            doc.content,
+            doc.body.filter((i) => !facts[i]!.quoted),
+          )
+        : [],
+    );
     for (const i of doc.body) {
       const f = facts[i]!;
-      const learned = cr.tone !== undefined && (f.computed[cr.tone.slot] as number) >= cr.tone.threshold;
+      const learned = cold.has(i);
       if (f.sentiment > c.threshold && !learned) continue;
       if (cr.unless !== undefined && f.hits[cr.unless]!.length > 0) continue;
       if (c.skipQuestions && f.question) continue;
       const seg = doc.segments[i]!;
-      const weighed = learned ? cr.tone!.head.weightiest(seg.text, 3).map((w) => seg.text.slice(w.start, w.end)) : [];
+      const weighed = learned
+        ? cr.tone!.sentence.head.weightiest(seg.text, 3).map((w) => seg.text.slice(w.start, w.end))
+        : [];
       out.push({ ...finding(cr.rule, seg.start, seg.end, seg.text, []), ...(weighed.length ? { weighed } : {}) });
     }
     const praise = c.misplacedPraise;
