@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import yaml from '@rollup/plugin-yaml';
 import { mkdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
 import sharp from 'sharp';
 
 /** The extension's mark; PNGs of each size are rendered from it at build time (see `hooks`). */
@@ -12,6 +13,13 @@ const ICON_SOURCE_SIZE = 128;
 /** Toolbar (16, 32), extensions page (48) and install/store (128) sizes. */
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const iconPath = (size: number) => `icons/${size}.png`;
+
+/**
+ * The learned heads (rules/models/*.json, not cv.json) ship as files of their own: the content
+ * script asks the background for them when an editor is first focused, so their weights are
+ * not parsed on every page load.
+ */
+const MODEL_FILES = readdirSync('rules/models').filter((f) => f.endsWith('.json') && f !== 'cv.json');
 const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)]));
 
 // Only for tests/e2e/start.test.ts: a remote-debugging port for the Chromium `npm start` opens,
@@ -76,10 +84,13 @@ export default defineConfig({
           .toFile(rendered);
         files.push({ absoluteSrc: rendered, relativeDest: iconPath(size) });
       }
+      for (const f of MODEL_FILES) {
+        files.push({ absoluteSrc: resolve(wxt.config.root, 'rules/models', f), relativeDest: `models/${f}` });
+      }
     },
     // Lets extension code name the icons in browser.runtime.getURL() with type checking.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push(...ICON_SIZES.map(iconPath));
+      paths.push(...ICON_SIZES.map(iconPath), ...MODEL_FILES.map((f) => `models/${f}`));
     },
   },
 });

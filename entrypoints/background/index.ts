@@ -1,4 +1,5 @@
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
+import { MODEL_HEADS } from '../../src/ruleset/default-rules';
 import { isDefaultSite, originPattern, siteSettings } from '../../src/settings/sites';
 import { fromExtensionPage, fromTab, isHostName } from './senders';
 
@@ -61,6 +62,15 @@ export default defineBackground(() => {
   onMessage('openPage', async ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || (data !== 'options' && data !== 'practice')) return;
     await browser.tabs.create({ url: browser.runtime.getURL(data === 'options' ? '/options.html' : '/practice.html') });
+  });
+
+  onMessage('getModels', async ({ sender }) => {
+    if (sender.id !== browser.runtime.id) return [];
+    return Promise.all(
+      MODEL_HEADS.map((head) =>
+        fetch(browser.runtime.getURL(`/models/${head}.json` as '/models/blame.json')).then((r) => r.json()),
+      ),
+    );
   });
 
   onMessage('getShortcut', async () => {

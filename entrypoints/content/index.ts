@@ -20,11 +20,14 @@ export default defineContentScript({
       host,
       // The engine (compromise) costs a few hundred ms to evaluate: only when an editor is focused.
       loadLinter: async () => {
-        const [{ createLinter }, { defaultRuleSet }] = await Promise.all([
+        const [{ createLinter }, { defaultRules }, { loadModels }, files] = await Promise.all([
           import('../../src/engine'),
-          import('../../src/ruleset/default-pack'),
+          import('../../src/ruleset/default-rules'),
+          import('../../src/ruleset/models'),
+          // The heads' weights come from the background, not with this script (see wxt.config.ts).
+          sendMessage('getModels', undefined).catch(() => []),
         ]);
-        return createLinter(defaultRuleSet);
+        return createLinter({ rules: defaultRules, models: loadModels(files) });
       },
       disabledRules: () => off,
       disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),

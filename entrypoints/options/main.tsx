@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { defaultRuleSet } from '../../src/ruleset/default-pack';
+import { defaultRules } from '../../src/ruleset/default-rules';
 import { disabledRules } from '../../src/settings/sites';
 import { RuleToggles } from '../../src/ui/options/RuleToggles';
 import '../../src/ui/options/options.css';
@@ -9,7 +9,7 @@ const app = document.getElementById('app')!;
 function draw(off: string[]) {
   render(
     <RuleToggles
-      rules={defaultRuleSet.rules}
+      rules={defaultRules}
       disabled={new Set(off)}
       onToggle={(id, on) => {
         const next = on ? off.filter((x) => x !== id) : [...new Set([...off, id])];
