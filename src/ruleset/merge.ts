@@ -3,7 +3,7 @@ import { RuleSetError } from './load';
 import type { RuleOverride, TeamRuleSet } from './schema';
 import { toRule } from './to-rule';
 
-type ListField = 'patterns' | 'unless' | 'alternatives';
+type ListField = 'patterns' | 'unless' | 'alternatives' | 'unlessAnywhere';
 type ListEdit = { add?: string[]; remove?: string[] };
 type Listed = string | { match: string };
 
@@ -42,11 +42,20 @@ function editedList<T extends Listed>(
 function editList(rule: Rule, field: ListField, edit: ListEdit, file: string): Rule {
   const check = rule.check as unknown as Record<string, unknown>;
   if (field === 'alternatives' && rule.check.kind !== 'pair') {
+    const hint = rule.check.kind === 'classifier' ? ' (its offers are listed under unlessAnywhere)' : '';
     throw new RuleSetError(
       file,
       undefined,
       `rules.${rule.id}.alternatives`,
-      `${rule.id} is a ${rule.check.kind} rule and has no alternatives; remove this field`,
+      `${rule.id} is a ${rule.check.kind} rule and has no alternatives${hint}; remove this field`,
+    );
+  }
+  if (field === 'unlessAnywhere' && rule.check.kind !== 'classifier') {
+    throw new RuleSetError(
+      file,
+      undefined,
+      `rules.${rule.id}.unlessAnywhere`,
+      `${rule.id} is a ${rule.check.kind} rule and has no unlessAnywhere; remove this field`,
     );
   }
   if (field !== 'unless' && rule.check.kind === 'sentiment') {
@@ -94,27 +103,32 @@ function applyOverride(rule: Rule, o: RuleOverride, file: string): Rule {
   if (o.message) out.message = o.message;
   if (o.why) out.why = o.why;
   if (o.fixes) out.fixes = o.fixes;
-  for (const field of ['patterns', 'unless', 'alternatives'] as const) {
+  for (const field of ['patterns', 'unless', 'alternatives', 'unlessAnywhere'] as const) {
     const edit = o[field];
     if (edit) out = editList(out, field, edit, file);
   }
   if (o.misplacedPraise) out = editPraise(out, o.misplacedPraise, file);
-  const param = (name: 'threshold' | 'window' | 'minWords', kind: Rule['check']['kind']) => {
+  const param = (name: 'threshold' | 'replyThreshold' | 'window' | 'minWords', kinds: Rule['check']['kind'][]) => {
     const value = o[name];
     if (value === undefined) return;
-    if (out.check.kind !== kind) {
-      throw new RuleSetError(
-        file,
-        undefined,
-        `rules.${rule.id}.${name}`,
-        `${name} applies to ${kind} rules only and ${rule.id} is a ${out.check.kind} rule; remove it`,
+    const fail = (problem: string) => {
+      throw new RuleSetError(file, undefined, `rules.${rule.id}.${name}`, problem);
+    };
+    if (!kinds.includes(out.check.kind))
+      fail(
+        `${name} applies to ${kinds.join(' and ')} rules only and ${rule.id} is a ${out.check.kind} rule; remove it`,
       );
-    }
+    // A sentiment threshold is an AFINN score, a classifier's a probability.
+    if (name === 'threshold' && out.check.kind === 'sentiment' && (value as number) > 0)
+      fail('a sentiment threshold is 0 or below (more negative flags less)');
+    if (name === 'threshold' && out.check.kind === 'classifier' && ((value as number) < 0 || (value as number) > 1))
+      fail('a classifier threshold is a probability from 0 to 1');
     out = { ...out, check: { ...out.check, [name]: value } as Rule['check'] };
   };
-  param('threshold', 'sentiment');
-  param('window', 'pair');
-  param('minWords', 'require');
+  param('threshold', ['sentiment', 'classifier']);
+  param('replyThreshold', ['classifier']);
+  param('window', ['pair']);
+  param('minWords', ['require']);
   return out;
 }
 

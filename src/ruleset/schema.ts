@@ -229,8 +229,11 @@ export const overrideSchema = z.union(
       patterns: listEdit.optional(),
       unless: listEdit.optional(),
       alternatives: listEdit.optional(),
+      unlessAnywhere: listEdit.optional(),
       misplacedPraise: listEdit.optional(),
-      threshold: z.number().max(0).optional(),
+      // Sentiment rules: an AFINN score (0 or below); classifier rules: a probability (0 to 1).
+      threshold: z.number().optional(),
+      replyThreshold: probability.optional(),
       window: z.union([z.number().int().min(0).max(20), z.literal('reply')]).optional(),
       minWords: z.number().int().min(0).optional(),
     }),

@@ -9,6 +9,7 @@ import {
   regexProblem,
   type TeamRuleSet,
 } from '../../src/ruleset';
+import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { rule } from './helpers';
 
 /** Runs `f`, expects a RuleSetError and returns it. */
@@ -343,7 +344,8 @@ describe('mergeRuleSet', () => {
   });
 
   it.each([
-    ['threshold', 'no-calm', -2, /sentiment rules only/],
+    ['threshold', 'no-calm', -2, /sentiment and classifier rules only/],
+    ['replyThreshold', 'no-calm', 0.5, /classifier rules only/],
     ['window', 'require-thanks', 2, /pair rules only/],
     ['minWords', 'no-cant', 3, /require rules only/],
     ['minWords', 'no-negative', 3, /require rules only/],
@@ -353,6 +355,23 @@ describe('mergeRuleSet', () => {
     expect(e.field).toBe(`rules.${id}.${field}`);
     expect(e.problem).toMatch(problem);
     expect(e.problem).toMatch(/remove it/);
+  });
+
+  it("lets a team move a learned check's thresholds and edit its offers", () => {
+    const team = parseTeamRuleSet(
+      'tactful: 1\nrules:\n  no-deflection: { threshold: 0.8, replyThreshold: 0.7, unlessAnywhere: { add: [ring us back] } }\n',
+    );
+    const merged = mergeRuleSet(defaultRuleSet.rules, team, 'team.yml');
+    const c = merged.rules.find((r) => r.id === 'no-deflection')!.check;
+    expect(c).toMatchObject({ kind: 'classifier', threshold: 0.8, replyThreshold: 0.7 });
+    expect((c as { unlessAnywhere: string[] }).unlessAnywhere).toContain('ring us back');
+  });
+
+  it('checks a threshold against the kind of rule: an AFINN score for sentiment, a probability for classifier', () => {
+    expect(mergeError({ rules: { 'no-negative': { threshold: 2 } } }).problem).toMatch(/0 or below/);
+    expect(mergeError({ rules: { 'no-calm': { unlessAnywhere: { add: ['x'] } } } }).field).toBe(
+      'rules.no-calm.unlessAnywhere',
+    );
   });
 
   it('rejects alternatives on a rule that is not a pair, and patterns on a sentiment rule', () => {
