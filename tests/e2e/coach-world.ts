@@ -97,10 +97,23 @@ export class CoachLocator {
     return (await this.waitFor(timeout, name)).attr;
   }
 
-  /** A real mouse click at the element's centre, once it is there and has a size. */
+  /**
+   * A real mouse click at the element's centre, once it is there, has a size and has stopped
+   * moving (as Playwright waits for "stable": the card settles above or below the text a frame
+   * after it opens, and a click at its first place would miss).
+   */
   async click({ timeout = 5_000 } = {}): Promise<void> {
-    const { rect } = await this.waitFor(timeout);
-    await this.page.mouse.click(rect!.x, rect!.y);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const { rect } = await this.waitFor(Math.max(0, deadline - Date.now()));
+      await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const again = (await this.read()).rect;
+      if (again && again.x === rect!.x && again.y === rect!.y) {
+        await this.page.mouse.click(again.x, again.y);
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`${this.selector} in the coach did not stop moving in ${timeout} ms`);
+    }
   }
 
   private async waitFor(timeout: number, attr?: string) {
