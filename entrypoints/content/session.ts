@@ -1,7 +1,7 @@
 import type { Finding, Linter, Report } from '../../src/engine';
 import { readHostContext } from '../../src/host/context';
 import { applyFix } from '../../src/host/fixes';
-import { readEditable, readTextarea } from '../../src/host/text';
+import { readEditor } from '../../src/host/text';
 import type { HostContext, TextSnapshot, WatchedEditor } from '../../src/host/types';
 import { UnderlinePainter } from '../../src/host/underlines';
 import { scoreOf } from '../../src/engine/score';
@@ -76,8 +76,7 @@ export class EditorSession {
     const linter = this.deps.linter();
     if (!linter) return;
     const { editor } = this;
-    const snapshot: TextSnapshot =
-      editor.kind === 'textarea' ? readTextarea(editor.element as HTMLTextAreaElement) : readEditable(editor.element);
+    const snapshot: TextSnapshot = readEditor(editor);
     const context: HostContext = readHostContext(editor, editor.element.ownerDocument, this.deps.host);
     this.snapshot = snapshot;
     this.context = context;
@@ -147,7 +146,7 @@ export class EditorSession {
     let f = this.findings[index];
     // The draft changed since this finding was made (a click right after typing): find the same
     // finding in a fresh lint, so the fix lands on today's text, never on yesterday's offsets.
-    if (f && this.snapshot && this.currentText() !== this.snapshot.text) {
+    if (f && this.snapshot && readEditor(this.editor).text !== this.snapshot.text) {
       const was = f;
       this.lintNow();
       f =
@@ -159,11 +158,6 @@ export class EditorSession {
     const done = await applyFix(this.editor, this.snapshot, fix);
     this.schedule(0);
     return done;
-  }
-
-  private currentText(): string {
-    const el = this.editor.element;
-    return this.editor.kind === 'textarea' ? (el as HTMLTextAreaElement).value : readEditable(el).text;
   }
 
   rectsOf(index: number): DOMRect[] {
