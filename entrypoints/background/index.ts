@@ -1,5 +1,5 @@
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
-import { MODEL_HEADS } from '../../src/ruleset/default-rules';
+import { defaultRules, headsNamedBy } from '../../src/ruleset/default-rules';
 import { isDefaultSite, originPattern, siteSettings } from '../../src/settings/sites';
 import { fromExtensionPage, fromTab, isHostName } from './senders';
 
@@ -67,7 +67,7 @@ export default defineBackground(() => {
   onMessage('getModels', async ({ sender }) => {
     if (sender.id !== browser.runtime.id) return [];
     return Promise.all(
-      MODEL_HEADS.map((head) =>
+      headsNamedBy(defaultRules).map((head) =>
         fetch(browser.runtime.getURL(`/models/${head}.json` as '/models/blame.json')).then((r) => r.json()),
       ),
     );

@@ -17,13 +17,13 @@ export const defaultRulesWithExamples: RuleWithExamples[] = Object.values(files)
  */
 export const defaultRules: Rule[] = defaultRulesWithExamples.map((r): Rule => toRule(r));
 
-/** The names of the model heads the default rules use, for the files that carry them. */
-export const MODEL_HEADS = [
-  'blame',
-  'blame-reply',
-  'deflection',
-  'deflection-reply',
-  'tone',
-  'tone-reply',
-  'complaint',
-];
+/** The model heads a set of rules names (classifier heads, tone models, customer models). */
+export function headsNamedBy(rules: readonly Rule[]): string[] {
+  const names = rules.flatMap(({ check: c }) => {
+    if (c.kind === 'classifier') return [c.head, c.replyHead];
+    if (c.kind === 'sentiment') return [c.model?.head, c.model?.replyHead];
+    if (c.kind === 'require') return [c.when?.customerModel?.head];
+    return [];
+  });
+  return [...new Set(names.filter((n): n is string => n !== undefined))].sort();
+}

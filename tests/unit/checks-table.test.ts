@@ -18,3 +18,17 @@ describe('check kinds', () => {
     expect(Object.keys(CHECKS).sort()).toEqual(['classifier', 'pair', 'phrase', 'require', 'sentiment']);
   });
 });
+
+describe('model heads', () => {
+  it('the default rules name exactly the heads rules/models ships, and the pack carries them', async () => {
+    const { defaultRules, headsNamedBy } = await import('../../src/ruleset/default-rules');
+    const { defaultRuleSet } = await import('../../src/ruleset/default-pack');
+    const { readdirSync } = await import('node:fs');
+    const shipped = readdirSync('rules/models')
+      .filter((f) => f.endsWith('.json') && f !== 'cv.json')
+      .map((f) => f.replace(/\.json$/, ''))
+      .sort();
+    expect(headsNamedBy(defaultRules)).toEqual(shipped);
+    expect(Object.keys(defaultRuleSet.models ?? {}).sort()).toEqual(shipped);
+  });
+});
