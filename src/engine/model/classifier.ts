@@ -40,15 +40,8 @@ export interface Head {
 export type TrainingInfo = Record<string, unknown>;
 
 /** A head as stored in `rules/models/<id>.json`: weights quantised to int8 with one scale. */
-export interface HeadFile {
+export interface HeadFile extends Omit<Head, 'weights'> {
   format: typeof HEAD_FORMAT;
-  id: string;
-  unit: HeadUnit;
-  featureVersion: number;
-  features: FeatureOptions;
-  buckets: number;
-  bias: number;
-  threshold: number;
   /** `weights[i] = scale * int8[i]`; `int8` is base64 of `buckets` signed bytes. */
   weights: { scale: number; int8: string };
   training?: TrainingInfo;
