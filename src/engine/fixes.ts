@@ -36,8 +36,11 @@ const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Does an offset open a sentence (start of text, or after ., !, ? or a line break)? */
 function opensSentence(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at);
-  return at === 0 || /(?:[.!?]["'”’)]?|\n)\s*$/.test(before) || /^\s*$/.test(text.slice(0, at));
+  // Only whitespace before it, back to the start? (Scanned back, not by copying the whole prefix:
+  // fixes are built on every lint, for every finding of a long draft.)
+  let k = at;
+  while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+  return k === 0 || /(?:[.!?]["'”’)]?|\n)\s*$/.test(text.slice(Math.max(0, at - 4), at));
 }
 
 /** Expands `$1`, `$<name>` and `$$` in a template with a regex match's groups. */
@@ -49,10 +52,17 @@ function expandGroups(template: string, m: RegExpExecArray): string {
   });
 }
 
+// Patterns with `$1` fixes, compiled once (fixes are rebuilt on every lint).
+const compiled = new Map<Pattern, RegExp>();
+
 /** The regex match of `pattern` at exactly `[start, end)` of the sentence, for `$1` in fixes. */
 function matchAt(pattern: Pattern | undefined, sentence: string, start: number): RegExpExecArray | null {
   if (pattern === undefined || patternType(pattern) !== 'regex') return null;
-  const re = regexFromPattern(pattern);
+  let re = compiled.get(pattern);
+  if (!re) {
+    re = regexFromPattern(pattern);
+    compiled.set(pattern, re);
+  }
   re.lastIndex = start;
   for (let m = re.exec(sentence); m; m = re.exec(sentence)) {
     if (m.index === start) return m;
