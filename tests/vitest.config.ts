@@ -26,6 +26,8 @@ export default defineConfig({
           root,
           include: ['tests/dom/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Vitest empties CSS imports; a `?inline` one is the text of a shadow root's <style>: keep it.
+          css: { include: [/\.css\?inline$/] },
           server: { deps: { inline: ['zustand'] } },
         },
       },

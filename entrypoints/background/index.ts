@@ -1,5 +1,10 @@
+import { createLinter } from '../../src/engine';
+import { ENGINE_PORT } from '../../src/messaging/engine-port';
+import { EngineService } from '../../src/messaging/engine-service';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { defaultRules, headsNamedBy } from '../../src/ruleset/default-rules';
+import { loadModels } from '../../src/ruleset/models';
+import { LEVEL_COLOR } from '../../src/ui/levels';
 import { isDefaultSite, originPattern, siteSettings } from '../../src/settings/sites';
 import { fromExtensionPage, fromTab, isHostName } from './senders';
 
@@ -8,7 +13,6 @@ const CONTENT_SCRIPT = '/content-scripts/content.js';
 const scriptId = (host: string) => `tactful-site-${host}`;
 const NEXT_SUGGESTION = 'next-suggestion';
 const DEFAULT_NEXT_SUGGESTION_KEY = 'Alt+Shift+N';
-const BADGE_COLORS = { error: '#d93025', warning: '#e37400', info: '#1a73e8' } as const;
 
 /** Runs Tactful on a site the user turned on (its host permission was granted in the popup). */
 async function registerSite(host: string) {
@@ -32,7 +36,37 @@ async function unregisterSite(host: string) {
   await browser.scripting.unregisterContentScripts({ ids: [scriptId(host)] }).catch(() => {});
 }
 
+/** The learned heads the default rules name, read from the extension's own files. */
+async function readModels(): Promise<unknown[]> {
+  return Promise.all(
+    headsNamedBy(defaultRules).map((head) =>
+      fetch(browser.runtime.getURL(`/models/${head}.json` as '/models/blame.json')).then((r) => r.json()),
+    ),
+  );
+}
+
 export default defineBackground(() => {
+  // The one engine of the browser, started as soon as the background starts (browser start, a
+  // coached page opening its port, a wake-up): compromise and the heads load before anyone types.
+  const engine = new EngineService(async () =>
+    createLinter({ rules: defaultRules, models: loadModels(await readModels()) }),
+  );
+  // A startup listener is what makes the browser start this worker with itself.
+  browser.runtime.onStartup.addListener(() => {});
+  browser.runtime.onConnect.addListener((port) => {
+    // Only our own content scripts and pages open this port.
+    if (port.name !== ENGINE_PORT || port.sender?.id !== browser.runtime.id) return;
+    const connection = engine.connection((response) => {
+      try {
+        port.postMessage(response);
+      } catch {
+        // The tab went away while the lint ran.
+      }
+    });
+    port.onMessage.addListener((message) => connection.receive(message));
+    port.onDisconnect.addListener(() => connection.close());
+  });
+
   // First install: open the practice page so a new user sees Tactful coach a draft right away.
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/practice.html') });
@@ -54,23 +88,18 @@ export default defineBackground(() => {
     const tabId = fromTab(sender, browser.runtime.id);
     const { count, worst } = data ?? {};
     if (tabId === null || !Number.isInteger(count) || count < 0) return;
-    if (worst !== null && !(typeof worst === 'string' && worst in BADGE_COLORS)) return;
+    if (worst !== null && !(typeof worst === 'string' && worst in LEVEL_COLOR)) return;
     await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
-    if (worst) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS[worst] });
+    if (worst)
+      await browser.action.setBadgeBackgroundColor({
+        tabId,
+        color: LEVEL_COLOR[worst as keyof typeof LEVEL_COLOR].light,
+      });
   });
 
   onMessage('openPage', async ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || (data !== 'options' && data !== 'practice')) return;
     await browser.tabs.create({ url: browser.runtime.getURL(data === 'options' ? '/options.html' : '/practice.html') });
-  });
-
-  onMessage('getModels', async ({ sender }) => {
-    if (sender.id !== browser.runtime.id) return [];
-    return Promise.all(
-      headsNamedBy(defaultRules).map((head) =>
-        fetch(browser.runtime.getURL(`/models/${head}.json` as '/models/blame.json')).then((r) => r.json()),
-      ),
-    );
   });
 
   onMessage('getShortcut', async () => {

@@ -1,9 +1,11 @@
-import type { Linter } from '../../src/engine';
+import type { LintOptions, Report } from '../../src/engine';
 import { watchEditors, findEditors, editorKindOf } from '../../src/host/editors';
 import type { WatchedEditor } from '../../src/host/types';
 import { createCoachStore, type CoachStore, type Position } from '../../src/state/coach';
 import { EditorSession } from './session';
 import { createOverlay, type Overlay } from './overlay';
+import { fromUser, guard } from './guard';
+import type { CoachIntents } from '../../src/state/coach';
 
 /**
  * Whether a key press is the browser's shortcut for "next suggestion" ("Alt+Shift+N", as
@@ -27,48 +29,41 @@ export function matchesShortcut(e: KeyboardEvent, shortcut: string | null): bool
 const HOVER_DELAY_MS = 350;
 const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** Errors never reach the host page: they are swallowed here and noted quietly. */
-export function guard<T>(fn: () => T): T | undefined {
-  try {
-    return fn();
-  } catch (e) {
-    console.debug('[Tactful]', e);
-    return undefined;
-  }
-}
-
 export interface ControllerDeps {
   host: string;
-  /** Loads the engine and the rule set (the first time an editor is focused). */
-  loadLinter(): Promise<Linter>;
+  /** The engine, in the extension's own context: lints one editor's draft (see engine-client.ts). */
+  engine: {
+    lint(editor: number, text: string, options: LintOptions): Promise<Report | null>;
+    close(editor: number): void;
+  };
   disabledRules(): ReadonlySet<string>;
   disableRule(ruleId: string): void;
   onReport(summary: { count: number; worst: 'error' | 'warning' | 'info' | null }): void;
 }
 
-/** Events a page's own script made (`el.click()`, `dispatchEvent`) never drive the coach. */
-export const fromUser = (e: Event) => e.isTrusted;
-
 /**
  * Tactful on one page: watches for editors, starts a session when one is first focused, keeps
  * the badge and card beside the active editor, and turns intents from the UI into actions.
  */
-export class PageCoach {
+export class PageCoach implements CoachIntents {
   readonly store: CoachStore = createCoachStore();
   private readonly sessions = new Map<HTMLElement, EditorSession>();
   private readonly editors = new Map<HTMLElement, WatchedEditor>();
   private active: EditorSession | null = null;
-  private linter: Linter | null = null;
-  private linterLoading: Promise<Linter> | null = null;
   private overlay: Overlay | null = null;
   private stopWatching: (() => void) | null = null;
   private hoverTimer: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
-  private readonly listeners: Array<[EventTarget, string, EventListener, AddEventListenerOptions]> = [];
+  /** Everything `start()` listens to; `stop()` is one abort. */
+  private running: AbortController | null = null;
+  /** Ids of editors on the engine's port. */
+  private readonly ids = new WeakMap<EditorSession, number>();
+  private nextId = 1;
 
   constructor(private readonly deps: ControllerDeps) {}
 
   start() {
+    this.running = new AbortController();
     for (const e of findEditors(document)) this.editors.set(e.element, e);
     this.stopWatching = watchEditors(
       document,
@@ -92,9 +87,9 @@ export class PageCoach {
     this.pointerFrame = this.frame = 0;
     clearTimeout(this.hoverTimer);
     this.stopWatching?.();
-    for (const [target, type, fn, opts] of this.listeners) target.removeEventListener(type, fn, opts);
-    this.listeners.length = 0;
-    for (const s of this.sessions.values()) s.destroy();
+    this.running?.abort();
+    this.running = null;
+    for (const s of this.sessions.values()) this.destroySession(s);
     this.sessions.clear();
     this.active = null;
     this.overlay?.destroy();
@@ -115,16 +110,20 @@ export class PageCoach {
   }
 
   private on(target: EventTarget, type: string, fn: (e: Event) => void, opts: AddEventListenerOptions) {
-    const wrapped = (e: Event) => void guard(() => fn(e));
-    target.addEventListener(type, wrapped, opts);
-    this.listeners.push([target, type, wrapped, opts]);
+    target.addEventListener(type, (e: Event) => void guard(() => fn(e)), { ...opts, signal: this.running?.signal });
+  }
+
+  private destroySession(s: EditorSession) {
+    s.destroy();
+    const id = this.ids.get(s);
+    if (id !== undefined) this.deps.engine.close(id);
   }
 
   private forget(el: HTMLElement) {
     this.editors.delete(el);
     const s = this.sessions.get(el);
     if (!s) return;
-    s.destroy();
+    this.destroySession(s);
     this.sessions.delete(el);
     if (this.active === s) {
       this.active = null;
@@ -159,14 +158,16 @@ export class PageCoach {
     if (!editor) return;
     let session = this.sessions.get(editor.element);
     if (!session) {
-      this.overlay ??= createOverlay(this);
+      this.overlay ??= createOverlay(this.store, this);
+      const id = this.nextId++;
       session = new EditorSession(editor, this.overlay.underlineLayer, {
-        linter: () => this.linter,
+        lint: (text, options) => this.deps.engine.lint(id, text, options),
         disabledRules: this.deps.disabledRules,
         host: this.deps.host,
         onUpdate: (s) => this.onSessionUpdate(s),
         guard,
       });
+      this.ids.set(session, id);
       this.sessions.set(editor.element, session);
     }
     if (this.active !== session) {
@@ -178,19 +179,7 @@ export class PageCoach {
       });
     }
     this.schedulePositions();
-    if (this.linter) session.schedule(0);
-    else void this.ensureLinter();
-  }
-
-  private async ensureLinter() {
-    this.linterLoading ??= this.deps.loadLinter();
-    try {
-      this.linter = await this.linterLoading;
-    } catch (e) {
-      console.debug('[Tactful] the engine did not load', e);
-      return;
-    }
-    for (const s of this.sessions.values()) s.schedule(0);
+    if (!session.report) session.schedule(0);
   }
 
   private reportOf(s: EditorSession) {
@@ -290,8 +279,8 @@ export class PageCoach {
   }
 
   /** Opens the card of the next finding after the caret (the shortcut, or the browser command). */
-  nextFinding() {
-    this.active?.flush();
+  async nextFinding() {
+    await this.active?.flush();
     const s = this.active;
     if (!s || s.findings.length === 0) return;
     const { openFindingIndex } = this.store.getState();
@@ -350,8 +339,8 @@ export class PageCoach {
     this.deps.disableRule(ruleId);
   }
 
-  togglePanel() {
-    this.active?.flush();
+  async togglePanel() {
+    await this.active?.flush();
     this.store.setState((st) => ({ panelOpen: !st.panelOpen, openFindingIndex: null }));
   }
 

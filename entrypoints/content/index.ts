@@ -1,6 +1,15 @@
+import { EngineClient } from '../../src/messaging/engine-client';
+import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { disabledRules, pausedUntil, siteEnabled, siteSettings } from '../../src/settings/sites';
-import { PageCoach, guard } from './controller';
+import { PageCoach } from './controller';
+import { guard } from './guard';
+
+/**
+ * A service worker sleeps after ~30 s without events, and waking it costs the engine's start-up
+ * again; while a coached page is in view, a ping this often keeps the one engine warm.
+ */
+const KEEP_WARM_MS = 20_000;
 
 declare global {
   // Set in the content script's own world: a second injection (popup + registered script) is a no-op.
@@ -16,19 +25,11 @@ export default defineContentScript({
     globalThis.__tactfulStarted = true;
     const host = location.hostname;
     let off = new Set(await disabledRules.getValue());
+    // The engine lives in the background, one for every tab: this page only sends its drafts.
+    const engine = new EngineClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
     const coach = new PageCoach({
       host,
-      // The engine (compromise) costs a few hundred ms to evaluate: only when an editor is focused.
-      loadLinter: async () => {
-        const [{ createLinter }, { defaultRules }, { loadModels }, files] = await Promise.all([
-          import('../../src/engine'),
-          import('../../src/ruleset/default-rules'),
-          import('../../src/ruleset/models'),
-          // The heads' weights come from the background, not with this script (see wxt.config.ts).
-          sendMessage('getModels', undefined).catch(() => []),
-        ]);
-        return createLinter({ rules: defaultRules, models: loadModels(files) });
-      },
+      engine,
       disabledRules: () => off,
       disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),
       onReport: (summary) => void sendMessage('setBadge', summary).catch(() => {}),
@@ -36,6 +37,16 @@ export default defineContentScript({
 
     let running = false;
     let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+    let warmTimer: ReturnType<typeof setInterval> | undefined;
+    const keepWarm = () => {
+      clearInterval(warmTimer);
+      warmTimer = undefined;
+      if (!running || document.visibilityState !== 'visible') return;
+      // Opening a coached page starts the engine, so it is ready before the first keystroke.
+      engine.ping();
+      warmTimer = setInterval(() => engine.ping(), KEEP_WARM_MS);
+    };
+    document.addEventListener('visibilitychange', keepWarm);
     const update = async () => {
       const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]);
       const isPaused = paused !== null && paused > Date.now();
@@ -45,6 +56,7 @@ export default defineContentScript({
       if (shouldRun && !running) guard(() => coach.start());
       if (!shouldRun && running) guard(() => coach.stop());
       running = shouldRun;
+      keepWarm();
     };
     await update();
 
@@ -91,7 +103,10 @@ export default defineContentScript({
       stopReports();
       stopCommands();
       clearTimeout(resumeTimer);
+      clearInterval(warmTimer);
+      document.removeEventListener('visibilitychange', keepWarm);
       guard(() => coach.stop());
+      engine.dispose();
       globalThis.__tactfulStarted = false;
     });
   },

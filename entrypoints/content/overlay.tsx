@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { underlineCss } from '../../src/host/underlines';
 import { CoachLayer } from '../../src/ui/coach/CoachLayer';
 import { coachCss } from '../../src/ui/coach/styles';
-import { fromUser, type PageCoach } from './controller';
+import type { CoachIntents, CoachStore } from '../../src/state/coach';
+import { fromUser } from './guard';
 
 declare global {
   // The closed root, kept in the content script's own (isolated) world, which page scripts
@@ -41,7 +42,7 @@ export interface Overlay {
  * Tactful's own shadow root on the host page: host styles cannot reach in, ours cannot leak
  * out, and the host's DOM (and its editors) is never touched. It sits above everything.
  */
-export function createOverlay(coach: PageCoach): Overlay {
+export function createOverlay(store: CoachStore, intents: CoachIntents): Overlay {
   const host = document.createElement('tactful-coach');
   host.style.cssText = 'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;';
   // Closed: the page's scripts get no handle on the card's buttons.
@@ -65,27 +66,27 @@ export function createOverlay(coach: PageCoach): Overlay {
   document.documentElement.append(host);
 
   const draw = () => {
-    const state = coach.store.getState();
+    const state = store.getState();
     render(
       <CoachLayer
         state={state}
         autoFocusCard={state.cardFocused}
         withStyles={false}
-        onTogglePanel={() => coach.togglePanel()}
-        onSelectFinding={(i) => coach.selectFromPanel(i)}
+        onTogglePanel={() => intents.togglePanel()}
+        onSelectFinding={(i) => intents.selectFromPanel(i)}
         onApplyFix={(fix, i) => {
           const findings = state.report?.findings[i]?.fixes ?? [];
-          coach.applyFix(Math.max(0, findings.indexOf(fix)));
+          intents.applyFix(Math.max(0, findings.indexOf(fix)));
         }}
-        onDismiss={() => coach.dismiss()}
-        onDisableRule={(id) => coach.disableRule(id)}
-        onCloseCard={() => coach.closeCard(true)}
-        onNextHere={() => coach.nextHere()}
+        onDismiss={() => intents.dismiss()}
+        onDisableRule={(id) => intents.disableRule(id)}
+        onCloseCard={() => intents.closeCard(true)}
+        onNextHere={() => intents.nextHere()}
       />,
       uiRoot,
     );
   };
-  const unsubscribe = coach.store.subscribe(draw);
+  const unsubscribe = store.subscribe(draw);
   draw();
 
   return {

@@ -1,4 +1,4 @@
-import type { Finding, Linter, Report } from '../../src/engine';
+import type { Finding, LintOptions, Report } from '../../src/engine';
 import { readHostContext } from '../../src/host/context';
 import { applyFix } from '../../src/host/fixes';
 import { readEditor } from '../../src/host/text';
@@ -13,10 +13,12 @@ export const LINT_DELAY_MS = 150;
 const keyOf = (f: Finding, nth: number) => `${f.ruleId}\u0000${f.actual}\u0000${nth}`;
 
 /**
- * Coaching of one editor: reads its text, lints it after a pause in typing, paints the
- * underlines and applies fixes. Lives as long as the editor's element (and its draft) lives.
+ * Coaching of one editor: reads its text, asks the engine for a lint after a pause in typing,
+ * paints the underlines and applies fixes. Lives as long as the editor's element (and its
+ * draft) lives; `destroy()` is one abort of everything it listens to.
  */
 export class EditorSession {
+  /** The text the shown findings belong to (offsets of `findings` are in it). */
   snapshot: TextSnapshot | null = null;
   report: Report | null = null;
   /** Findings shown: the report's, minus dismissed ones and turned-off rules. */
@@ -25,15 +27,16 @@ export class EditorSession {
   private readonly dismissed = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly painter: UnderlinePainter;
-  private readonly observer: MutationObserver | null;
-  private readonly onInput = () => this.schedule();
-  private readonly onPaste = () => setTimeout(() => this.lintNow(), 0);
+  private readonly teardown = new AbortController();
+  /** The lint in flight, if any: what `flush()` waits for. */
+  private inFlight: Promise<void> | null = null;
 
   constructor(
     readonly editor: WatchedEditor,
     layer: HTMLElement,
     private readonly deps: {
-      linter: () => Linter | null;
+      /** Asks the engine; null when a newer lint of this editor superseded this one. */
+      lint(text: string, options: LintOptions): Promise<Report | null>;
       disabledRules: () => ReadonlySet<string>;
       host: string;
       onUpdate(session: EditorSession): void;
@@ -42,58 +45,83 @@ export class EditorSession {
   ) {
     this.painter = new UnderlinePainter(editor, layer);
     const el = editor.element;
-    el.addEventListener('input', this.onInput);
-    el.addEventListener('paste', this.onPaste);
-    // Model editors (CKEditor) and scripts change the text without input events.
-    this.observer = editor.kind === 'textarea' ? null : new MutationObserver(() => this.schedule());
-    this.observer?.observe(el, { childList: true, characterData: true, subtree: true });
+    const signal = this.teardown.signal;
+    el.addEventListener('input', () => this.schedule(), { signal });
+    el.addEventListener('paste', () => this.schedule(0), { signal });
     // A textarea resized by its handle or by the page's layout: the mirror follows.
-    this.resizeObserver = new ResizeObserver(() => this.deps.guard(() => this.painter.reposition()));
-    this.resizeObserver.observe(el);
-    el.addEventListener('scroll', this.onScroll, { passive: true });
+    el.addEventListener('scroll', () => this.deps.guard(() => this.painter.reposition()), { passive: true, signal });
+    // Model editors (CKEditor) and scripts change the text without input events.
+    if (editor.kind !== 'textarea') {
+      const observer = new MutationObserver(() => this.schedule());
+      observer.observe(el, { childList: true, characterData: true, subtree: true });
+      signal.addEventListener('abort', () => observer.disconnect());
+    }
+    const resizeObserver = new ResizeObserver(() => this.deps.guard(() => this.painter.reposition()));
+    resizeObserver.observe(el);
+    signal.addEventListener('abort', () => {
+      resizeObserver.disconnect();
+      clearTimeout(this.timer);
+    });
   }
 
-  private readonly resizeObserver: ResizeObserver;
-  private readonly onScroll = () => this.deps.guard(() => this.painter.reposition());
-
   schedule(delay = LINT_DELAY_MS) {
+    if (this.teardown.signal.aborted) return;
     clearTimeout(this.timer);
     this.pending = true;
-    this.timer = setTimeout(() => this.deps.guard(() => this.lintNow()), delay);
+    this.timer = setTimeout(() => this.deps.guard(() => void this.lintNow()), delay);
   }
 
   /** A lint is waiting for a pause in typing. */
   private pending = false;
 
-  /** Lints now if typing left a lint waiting: the panel, a card or a fix must see the draft as it is. */
-  flush() {
-    if (this.pending) this.lintNow();
+  /**
+   * Lints now if typing left a lint waiting, and waits for the lint in flight: the panel, a card
+   * or a fix must see the draft as it is.
+   */
+  async flush(): Promise<void> {
+    if (this.pending) await this.lintNow();
+    else if (this.inFlight) await this.inFlight;
   }
 
-  lintNow() {
+  /** Reads the draft and asks the engine; shows the answer unless a newer lint superseded it. */
+  lintNow(): Promise<void> {
     clearTimeout(this.timer);
     this.pending = false;
-    const linter = this.deps.linter();
-    if (!linter) return;
     const { editor } = this;
     const snapshot: TextSnapshot = readEditor(editor);
     const context: HostContext = readHostContext(editor, editor.element.ownerDocument, this.deps.host);
-    this.snapshot = snapshot;
     this.context = context;
     if (context.internal) {
       // An internal note is not read by the customer: nothing to coach.
-      this.report = null;
-      this.findings = [];
-    } else {
-      this.report = linter.lint(snapshot.text, {
-        channel: context.channel,
-        customerMessage: context.customerMessage,
-        customerName: context.customerName,
-      });
-      this.findings = this.visible(this.report.findings);
+      this.show(snapshot, null);
+      return Promise.resolve();
     }
+    const options: LintOptions = {
+      channel: context.channel,
+      customerMessage: context.customerMessage,
+      customerName: context.customerName,
+    };
+    const done = this.deps.lint(snapshot.text, options).then((report) => {
+      if (report && !this.teardown.signal.aborted) this.deps.guard(() => this.show(snapshot, report));
+    });
+    this.inFlight = done;
+    void done.finally(() => {
+      if (this.inFlight === done) this.inFlight = null;
+    });
+    return done;
+  }
+
+  private show(snapshot: TextSnapshot, report: Report | null) {
+    this.snapshot = snapshot;
+    this.report = report;
+    this.findings = report ? this.visible(report.findings) : [];
+    this.paint();
+  }
+
+  private paint() {
+    if (!this.snapshot) return;
     this.painter.paint(
-      snapshot,
+      this.snapshot,
       this.findings.map((f) => ({
         start: f.start,
         end: f.end,
@@ -137,9 +165,11 @@ export class EditorSession {
     this.relint();
   }
 
-  /** Re-filters and repaints after a change of turned-off rules or dismissals. */
+  /** Re-filters and repaints after a change of turned-off rules or dismissals: no new lint. */
   relint() {
-    this.lintNow();
+    if (!this.report) return;
+    this.findings = this.visible(this.report.findings);
+    this.paint();
   }
 
   async applyFix(index: number, fixIndex: number): Promise<boolean> {
@@ -148,7 +178,7 @@ export class EditorSession {
     // finding in a fresh lint, so the fix lands on today's text, never on yesterday's offsets.
     if (f && this.snapshot && readEditor(this.editor).text !== this.snapshot.text) {
       const was = f;
-      this.lintNow();
+      await this.lintNow();
       f =
         this.findings.find((x) => x.ruleId === was.ruleId && x.actual === was.actual) ??
         this.findings.find((x) => x.ruleId === was.ruleId);
@@ -174,12 +204,7 @@ export class EditorSession {
   }
 
   destroy() {
-    clearTimeout(this.timer);
-    this.observer?.disconnect();
-    this.resizeObserver.disconnect();
-    this.editor.element.removeEventListener('scroll', this.onScroll);
-    this.editor.element.removeEventListener('input', this.onInput);
-    this.editor.element.removeEventListener('paste', this.onPaste);
+    this.teardown.abort();
     this.painter.clear();
   }
 }

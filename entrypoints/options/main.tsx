@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { defaultRules } from '../../src/ruleset/default-rules';
 import { disabledRules } from '../../src/settings/sites';
 import { RuleToggles } from '../../src/ui/options/RuleToggles';
+import '../../src/ui/level-colors';
 import '../../src/ui/options/options.css';
 
 const app = document.getElementById('app')!;

@@ -20,6 +20,11 @@ import type { Check, Finding, LintOptions, PatternEntry, Report, Rule, RuleSet }
 export interface Linter {
   lint(text: string, options: LintOptions): Report;
   readonly rules: readonly Rule[];
+  /**
+   * Another linter for another draft: the same compiled rules (nothing compiled again), its own
+   * incremental cache, so drafts linted in turn never evict each other's sentences.
+   */
+  forDocument(): Linter;
 }
 
 const LEVEL_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -69,10 +74,6 @@ export function createLinter(ruleSet: RuleSet): Linter {
 
   const sentiment = new Sentiment();
   const sentimentOptions = { extras: neutral };
-  let cache = new Map<string, SentenceFacts>();
-  // The last lint's text, segments and facts: an edit re-splits and re-analyses only around itself.
-  let last: { text: string; segments: Segment[]; facts: SentenceFacts[] } | null = null;
-  let customerCache: { text: string; needs: Map<object, boolean> } | null = null;
 
   function analyse(text: string): SentenceFacts {
     const lower = text.toLowerCase();
@@ -99,76 +100,87 @@ export function createLinter(ruleSet: RuleSet): Linter {
     };
   }
 
-  function lint(text: string, options: LintOptions): Report {
-    const t0 = performance.now();
-    const { segments, reused } = last
-      ? resplit(last.text, last.segments, text)
-      : { segments: splitSentences(text), reused: [] };
-    const facts: SentenceFacts[] = new Array(segments.length);
-    let analysed = 0;
-    for (let k = 0; k < segments.length; k++) {
-      const r = reused[k] ?? -1;
-      if (r >= 0) {
-        facts[k] = last!.facts[r]!;
-        continue;
-      }
-      const seg = segments[k]!;
-      let f = cache.get(seg.text);
-      if (!f) {
-        f = analyse(seg.text);
-        analysed++;
-        cache.set(seg.text, f);
-      }
-      facts[k] = f;
-    }
-    if (cache.size > CACHE_SLACK * segments.length + 256) {
-      cache = new Map(segments.map((seg, k) => [seg.text, facts[k]!]));
-    }
-    last = { text, segments, facts };
+  /** One draft's linter: its sentence cache and last lint, over the shared compiled rules. */
+  function documentLinter(): Linter {
+    let cache = new Map<string, SentenceFacts>();
+    // The last lint's text, segments and facts: an edit re-splits and re-analyses only around itself.
+    let last: { text: string; segments: Segment[]; facts: SentenceFacts[] } | null = null;
+    let customerCache: { text: string; needs: Map<object, boolean> } | null = null;
 
-    const doc = new DocumentView(text, segments, facts, options);
-    const applies = (rule: Rule) => !rule.channels || rule.channels.includes(options.channel);
-    // Each require rule is settled once per lint, whether it reports or another rule asks.
-    const settled = new Map<string, Finding | null>();
-    const lintContext: LintContext = {
-      doc,
-      facts,
-      missing(ruleId) {
-        if (!settled.has(ruleId)) {
-          const cr = byId.get(ruleId);
-          const outcome =
-            cr && cr.rule.check.kind === 'require' && applies(cr.rule)
-              ? requireOutcome(cr as CompiledRequire, lintContext)
-              : null;
-          settled.set(ruleId, outcome);
+    function lint(text: string, options: LintOptions): Report {
+      const t0 = performance.now();
+      const { segments, reused } = last
+        ? resplit(last.text, last.segments, text)
+        : { segments: splitSentences(text), reused: [] };
+      const facts: SentenceFacts[] = new Array(segments.length);
+      let analysed = 0;
+      for (let k = 0; k < segments.length; k++) {
+        const r = reused[k] ?? -1;
+        if (r >= 0) {
+          facts[k] = last!.facts[r]!;
+          continue;
         }
-        return settled.get(ruleId)!;
-      },
-      customerNeeds(key, need) {
-        const message = options.customerMessage?.trim() ?? '';
-        if (customerCache?.text !== message) customerCache = { text: message, needs: new Map() };
-        let known = customerCache.needs.get(key);
-        if (known === undefined) {
-          known = need(message);
-          customerCache.needs.set(key, known);
+        const seg = segments[k]!;
+        let f = cache.get(seg.text);
+        if (!f) {
+          f = analyse(seg.text);
+          analysed++;
+          cache.set(seg.text, f);
         }
-        return known;
-      },
-    };
-    const findings: Finding[] = [];
-    for (const cr of compiled) {
-      if (applies(cr.rule)) findings.push(...moduleOf(cr.rule).findings(cr, lintContext));
+        facts[k] = f;
+      }
+      if (cache.size > CACHE_SLACK * segments.length + 256) {
+        cache = new Map(segments.map((seg, k) => [seg.text, facts[k]!]));
+      }
+      last = { text, segments, facts };
+
+      const doc = new DocumentView(text, segments, facts, options);
+      const applies = (rule: Rule) => !rule.channels || rule.channels.includes(options.channel);
+      // Each require rule is settled once per lint, whether it reports or another rule asks.
+      const settled = new Map<string, Finding | null>();
+      const lintContext: LintContext = {
+        doc,
+        facts,
+        missing(ruleId) {
+          if (!settled.has(ruleId)) {
+            const cr = byId.get(ruleId);
+            const outcome =
+              cr && cr.rule.check.kind === 'require' && applies(cr.rule)
+                ? requireOutcome(cr as CompiledRequire, lintContext)
+                : null;
+            settled.set(ruleId, outcome);
+          }
+          return settled.get(ruleId)!;
+        },
+        customerNeeds(key, need) {
+          const message = options.customerMessage?.trim() ?? '';
+          if (customerCache?.text !== message) customerCache = { text: message, needs: new Map() };
+          let known = customerCache.needs.get(key);
+          if (known === undefined) {
+            known = need(message);
+            customerCache.needs.set(key, known);
+          }
+          return known;
+        },
+      };
+      const findings: Finding[] = [];
+      for (const cr of compiled) {
+        if (applies(cr.rule)) findings.push(...moduleOf(cr.rule).findings(cr, lintContext));
+      }
+      findings.sort((a, b) => a.start - b.start || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
+      let sentimentScore = 0;
+      for (const i of doc.content) sentimentScore += facts[i]!.sentiment;
+      return {
+        findings,
+        score: scoreOf(findings),
+        sentiment: { score: sentimentScore, comparative: doc.words ? sentimentScore / doc.words : 0 },
+        timings: { totalMs: performance.now() - t0, sentences: segments.length, analysed },
+      };
     }
-    findings.sort((a, b) => a.start - b.start || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-    let sentimentScore = 0;
-    for (const i of doc.content) sentimentScore += facts[i]!.sentiment;
-    return {
-      findings,
-      score: scoreOf(findings),
-      sentiment: { score: sentimentScore, comparative: doc.words ? sentimentScore / doc.words : 0 },
-      timings: { totalMs: performance.now() - t0, sentences: segments.length, analysed },
-    };
+
+    return { lint, rules, forDocument: documentLinter };
   }
 
-  return { lint, rules: compiled.map((c) => c.rule) };
+  const rules = compiled.map((c) => c.rule);
+  return documentLinter();
 }

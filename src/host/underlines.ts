@@ -1,4 +1,5 @@
 import type { Level } from '../engine';
+import { LEVEL_COLOR } from '../ui/levels';
 import type { TextSnapshot, WatchedEditor } from './types';
 
 /** One span to underline, in offsets of the snapshot's text. */
@@ -11,7 +12,12 @@ export interface Underline {
 }
 
 const LEVELS: Level[] = ['error', 'warning', 'info'];
-const COLORS: Record<Level, string> = { error: '#d93025', warning: '#e37400', info: '#1a73e8' };
+// Drawn on the host page, whose theme Tactful does not know: the level's middle tone.
+const COLORS: Record<Level, string> = {
+  error: LEVEL_COLOR.error.page,
+  warning: LEVEL_COLOR.warning.page,
+  info: LEVEL_COLOR.info.page,
+};
 const highlightName = (level: Level, missing = false) => `tactful-${missing ? 'missing-' : ''}${level}`;
 // A phrase to change is drawn over a sentence that only lacks something; errors over the rest.
 const PRIORITY: Record<Level, number> = { error: 6, warning: 5, info: 4 };

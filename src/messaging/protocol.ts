@@ -22,8 +22,6 @@ interface Protocol {
   openPage(page: 'options' | 'practice'): void;
   /** Content script or popup → background: the key for "next suggestion" ("Alt+Shift+N"). */
   getShortcut(): string;
-  /** Content script → background: the learned heads' files (JSON), read once per tab. */
-  getModels(): unknown[];
   /** Background → content script: the "next suggestion" command was pressed in this tab. */
   nextSuggestion(): void;
 }

@@ -36,3 +36,19 @@ export const createCoachStore = (): CoachStore =>
     hereIndexes: [],
     shortcut: null,
   }));
+
+/**
+ * What a person can ask of the in-page coach from its card, badge and panel. The overlay sends
+ * these and knows nothing else of the controller (no import cycle between them).
+ */
+export interface CoachIntents {
+  togglePanel(): void;
+  selectFromPanel(index: number): void;
+  /** Applies fix `fixIndex` of the open card's finding. */
+  applyFix(fixIndex: number): void;
+  dismiss(): void;
+  disableRule(ruleId: string): void;
+  closeCard(returnFocus: boolean): void;
+  /** The next of the findings under the pointer ("2 more here"). */
+  nextHere(): void;
+}

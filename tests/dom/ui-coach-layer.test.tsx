@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../src/engine';
 import { CoachLayer, type CoachLayerProps, type CoachState } from '../../src/ui/coach/CoachLayer';
 import { coachCss } from '../../src/ui/coach/styles';
+import { LEVEL_COLOR, LEVELS } from '../../src/ui/levels';
 
 afterEach(cleanup);
 
@@ -135,6 +136,30 @@ describe('coachCss', () => {
       expect(selectors.map((s) => s.trim()).filter((s) => !/^\.tactful(?![\w-])/.test(s))).toEqual([]);
     } finally {
       style.remove();
+    }
+  });
+
+  it('draws each level in its colour from the level table', () => {
+    // In a shadow root, as on a host page: the level colours come with the coach's own sheet.
+    const host = document.createElement('div');
+    document.body.append(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = coachCss;
+    const root = document.createElement('div');
+    root.className = 'tactful';
+    for (const level of LEVELS) {
+      const chip = document.createElement('span');
+      chip.className = `tf-level-${level}`;
+      chip.append(Object.assign(document.createElement('span'), { className: 'tf-chip' }));
+      root.append(chip);
+    }
+    shadow.append(style, root);
+    try {
+      const chips = Array.from(root.querySelectorAll('.tf-chip'), (c) => getComputedStyle(c).backgroundColor);
+      expect(chips).toEqual(LEVELS.map((l) => LEVEL_COLOR[l].light));
+    } finally {
+      host.remove();
     }
   });
 

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../src/engine';
 import { clockTime, Popup, type PopupProps } from '../../src/ui/popup/Popup';
+import { levelColorCss } from '../../src/ui/levels';
 
 afterEach(cleanup);
 
@@ -162,5 +163,14 @@ describe('Popup', () => {
 
   it('formats clock times with two digits', () => {
     expect(clockTime(new Date(2025, 0, 1, 9, 7).getTime())).toBe('09:07');
+  });
+});
+
+describe('level colours', () => {
+  it('are on the page for popup.css to read, once', () => {
+    const styles = document.head.querySelectorAll('style[data-tactful-levels]');
+    expect(styles.length).toBe(1);
+    expect(styles[0]!.textContent).toBe(levelColorCss(':root'));
+    expect(document.head.firstElementChild).toBe(styles[0]);
   });
 });

@@ -1,5 +1,6 @@
 import type { PopupReport } from '../../state/popup';
 import { countByLevel, LEVEL_LABEL, LEVELS } from '../levels';
+import '../level-colors';
 import './popup.css';
 
 export type { PopupReport };

@@ -2,6 +2,7 @@ import type { Ref } from 'preact';
 import type { Channel, Finding, Fix } from '../../engine';
 import { DraftEditor, isImmediateInput, type TextChange } from './DraftEditor';
 import { FindingList } from './FindingList';
+import '../level-colors';
 import './practice.css';
 
 export interface PracticePageProps {
