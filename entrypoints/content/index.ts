@@ -1,3 +1,4 @@
+import { DEFAULT_MATCHES } from '../../src/host/sites';
 import { EngineClient } from '../../src/messaging/engine-client';
 import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
@@ -17,8 +18,8 @@ declare global {
 }
 
 export default defineContentScript({
-  // Default sites; others are registered at run time when the user turns them on.
-  matches: ['*://mail.google.com/*', '*://*.zendesk.com/*'],
+  // Sites coached by default (src/host/sites/); others are registered when the user turns them on.
+  matches: [...DEFAULT_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
     if (globalThis.__tactfulStarted) return;

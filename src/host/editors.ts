@@ -1,3 +1,4 @@
+import { siteFor } from './sites';
 import type { EditorKind, WatchedEditor } from './types';
 
 // Finding the editors worth coaching: where someone writes prose to a person. Search boxes,
@@ -78,18 +79,15 @@ function hostOf(el: Element): string {
 /**
  * Which adapter an element needs if it is an editor root, before any skip rule: 'textarea';
  * 'ckeditor' for a CKEditor 5 editable (its class: the `ckeditorInstance` property is only
- * visible from the page's own world, not a content script's); 'gmail' for a Gmail message body
- * (`g_editable="true"`, or the "Message Body" editable on mail.google.com); 'contenteditable'
- * for other contenteditable roots. Null for anything else, inputs included: one-line fields
+ * visible from the page's own world, not a content script's); what the host's site says (Gmail:
+ * its message body); 'contenteditable' for other contenteditable roots. Null for anything else, inputs included: one-line fields
  * never hold a reply.
  */
 export function editorKindOf(el: Element, host: string = hostOf(el)): EditorKind | null {
   if (isTextarea(el)) return 'textarea';
   if (NOT_EDITABLE.has(el.localName) || !isEditableRoot(el)) return null;
   if (el.classList.contains('ck-editor__editable') || 'ckeditorInstance' in el) return 'ckeditor';
-  if (el.getAttribute('g_editable') === 'true') return 'gmail';
-  if (host === 'mail.google.com' && el.getAttribute('aria-label') === 'Message Body') return 'gmail';
-  return 'contenteditable';
+  return siteFor(host).editorKind?.(el) ?? 'contenteditable';
 }
 
 function lineHeightOf(el: Element): number {

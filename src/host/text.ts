@@ -1,3 +1,4 @@
+import { SITE_SKIP } from './sites';
 import type { DomPoint, TextSnapshot, WatchedEditor } from './types';
 
 // Reading an editor's text for the engine, with a map from every text offset back to the DOM
@@ -112,11 +113,10 @@ const VOID_BLOCKS = new Set(['HR']);
  * `data-cke-ignore-events` (embedded raw HTML).
  */
 const SKIP = [
-  '.gmail_quote',
+  // Every known site's quoted history and signatures: a reply pasted from Gmail into another
+  // editor carries Gmail's markup with it.
+  ...SITE_SKIP,
   'blockquote',
-  '.gmail_signature',
-  '.gmail_signature_prefix',
-  '[data-smartmail="gmail_signature"]',
   '[contenteditable="false"]',
   '[hidden]',
   'script',

@@ -1,11 +1,9 @@
 import { storage } from 'wxt/utils/storage';
+import { siteFor } from '../host/sites';
 
-/** Hosts coached without asking: the manifest's content script matches them. */
-export const DEFAULT_SITES = ['mail.google.com', '*.zendesk.com'] as const;
-
-/** Whether `host` is one of the default sites (Gmail, any Zendesk subdomain). */
+/** Whether `host` is one of the sites coached without asking (Gmail, any Zendesk subdomain). */
 export function isDefaultSite(host: string): boolean {
-  return host === 'mail.google.com' || host === 'zendesk.com' || host.endsWith('.zendesk.com');
+  return siteFor(host).byDefault;
 }
 
 /**

@@ -35,8 +35,9 @@ describe('editorKindOf and isCoachable', () => {
     expect(kind('ce')).toBe('contenteditable');
     expect(kind('ce-empty')).toBe('contenteditable');
     expect(kind('pt')).toBe('contenteditable');
-    expect(kind('gm')).toBe('gmail');
-    // "Message Body" alone means Gmail only on Gmail.
+    expect(kind('gm', 'mail.google.com')).toBe('gmail');
+    // Gmail's markers mean Gmail only on Gmail (src/host/sites/gmail.ts).
+    expect(kind('gm')).toBe('contenteditable');
     expect(kind('mb')).toBe('contenteditable');
     expect(kind('mb', 'mail.google.com')).toBe('gmail');
     expect(kind('ck')).toBe('ckeditor');
