@@ -53,6 +53,8 @@ export default defineBackground(() => {
   );
   // A startup listener is what makes the browser start this worker with itself.
   browser.runtime.onStartup.addListener(() => {});
+  // Readable from the worker's console (and the browser tests): how many tabs, lints, loads.
+  (globalThis as { tactfulEngine?: EngineService }).tactfulEngine = engine;
   browser.runtime.onConnect.addListener((port) => {
     // Only our own content scripts and pages open this port.
     if (port.name !== ENGINE_PORT || port.sender?.id !== browser.runtime.id) return;

@@ -23,8 +23,11 @@ export class EngineService {
   private linter: Linter | null = null;
   private failure: string | null = null;
   private readonly ready: Promise<void>;
+  /** What the engine holds now and has done: for the browser tests and the background's console. */
+  readonly stats = { loads: 0, ports: 0, openPorts: 0, lints: 0 };
 
   constructor(load: () => Promise<Linter>) {
+    this.stats.loads++;
     this.ready = load().then(
       (l) => {
         this.linter = l;
@@ -46,6 +49,8 @@ export class EngineService {
     close(): void;
   } {
     const drafts = new Map<number, Draft>();
+    this.stats.ports++;
+    this.stats.openPorts++;
     // The newest version received per editor: older ones still update the text, unlinted.
     const latest = new Map<number, number>();
     let closed = false;
@@ -63,6 +68,7 @@ export class EngineService {
         });
       },
       close: () => {
+        if (!closed) this.stats.openPorts--;
         closed = true;
         drafts.clear();
       },
@@ -108,6 +114,7 @@ export class EngineService {
     drafts.set(editor, draft);
     if (version < newest) return; // a newer version is on its way: lint that one
     const report = draft.linter.lint(draft.text, draft.options);
+    this.stats.lints++;
     send({ type: 'report', editor, version, report });
   }
 }

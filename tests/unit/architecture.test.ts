@@ -165,6 +165,77 @@ describe('architecture of src/', () => {
   });
 });
 
+// ---- entrypoints/ -------------------------------------------------------------------------
+
+/** The file a resolved specifier names (`x` → `x.ts`, `x.tsx`, `x/index.ts`), or null. */
+function fileOf(resolved: string): string | null {
+  const candidates = [resolved, `${resolved}.ts`, `${resolved}.tsx`, `${resolved}/index.ts`, `${resolved}/index.tsx`];
+  for (const c of candidates) {
+    try {
+      if (SOURCE.test(c) || c.endsWith('.css')) {
+        readFileSync(posix.join(root, c));
+        return c;
+      }
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/**
+ * Every module the built script evaluates, starting at `entry`: runtime imports only (a type-only
+ * import is erased), followed through src/; packages are listed by name.
+ */
+export function runtimeClosure(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    if (!SOURCE.test(file)) continue;
+    for (const e of scan(file, readFileSync(posix.join(root, file), 'utf8')).edges) {
+      if (e.typeOnly) continue;
+      const spec = e.specifier.replace(/\?.*$/, '');
+      if (e.resolved === null) {
+        packages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+        continue;
+      }
+      const target = fileOf(e.resolved.replace(/\?.*$/, ''));
+      if (target) queue.push(target);
+    }
+  }
+  return { files, packages };
+}
+
+describe('the content script (entrypoints/content/)', () => {
+  // It ships to every page the agent opens: the engine, the rule pack and their libraries stay in
+  // the background (one engine per browser), and only types of them may be named here.
+  const { files, packages } = runtimeClosure('entrypoints/content/index.ts');
+
+  it('evaluates no part of the engine or the rule pack in the page', () => {
+    const heavy = [...files].filter(
+      (f) => (under(f, 'src/engine') && f !== 'src/engine/score.ts') || under(f, 'src/ruleset') || under(f, 'rules'),
+    );
+    expect(heavy).toEqual([]);
+    const heavyPackages = ['compromise', 'sentiment', 'yaml', 'zod'].filter((p) => packages.has(p));
+    expect(heavyPackages).toEqual([]);
+  });
+
+  it('really follows the imports (sanity check of the closure)', () => {
+    expect(files).toContain('entrypoints/content/controller.ts');
+    expect(files).toContain('src/host/sites/gmail.ts');
+    expect(files).toContain('src/messaging/engine-client.ts');
+    expect(packages).toContain('preact');
+    // The background does run the engine: the same walk finds it there.
+    const background = runtimeClosure('entrypoints/background/index.ts');
+    expect(background.files).toContain('src/engine/linter.ts');
+    expect(background.packages).toContain('compromise');
+  });
+});
+
 describe('the checker', () => {
   const rulesOf = (file: string, content: string) => checkSource(file, content).map((v) => `${v.edge} | ${v.rule}`);
 
