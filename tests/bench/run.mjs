@@ -1,10 +1,12 @@
 // Tactful engine benchmark: prints figures, asserts nothing. Run with `npm run bench`
 // (builds dist/cli/tactful.mjs first). Single process, except one short child per import-cost
-// sample, so the measured process never pays compromise's import inside a timed lint.
+// sample, so the measured process never pays compromise's import inside a timed lint. Last, the
+// peer linters (harper.js, write-good, alex: peers.mjs) on the same drafts, for comparison.
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { CUSTOMER_MESSAGE, countWords, makeDraft, middleEdit, parsedEdit } from './drafts.mjs';
+import { benchPeers, peerTables } from './peers.mjs';
 import { measureSizes } from './size.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -222,6 +224,10 @@ const importSamples = [0, 1, 2].map(() => importCostSample('compromise/two'));
 const bundleSamples = [0, 1, 2].map(() => importCostSample(bundle.href));
 const sizes = await measureSizes();
 
+// Peer linters (harper.js, write-good, alex) on the same drafts, last: harper's WebAssembly must
+// not be in this process while the engine is timed.
+const peers = await benchPeers(drafts, stats);
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -341,6 +347,24 @@ say(
 );
 say();
 
+const peerTab = peerTables(
+  peers,
+  { results, importMs: bimp.median, firstLintMs, size: sizes[0], rules: pack.rules },
+  { ms, fmtInt, kib },
+);
+say('Peers on the same drafts (ms): cold = a fresh linter and one lint; edit = the same one-word edit in');
+say("the middle sentence, re-linted; ÷ Tactful = the peer median over the engine's, same draft and measure");
+say(table(peerTab.timing.head, peerTab.timing.rows(''), peerTab.timing.align));
+say('  runs: cold/edit. None of the peers re-lints incrementally: each edit lints the whole text again');
+say("  (harper caches its expression rules' results per chunk, not the parse or its other rules).");
+say();
+say('Peers: import in a fresh node (median of 3), set-up before the first lint, first lint (peers: one sentence');
+say('in that fresh node; Tactful: the 150-word draft in this process), browser size (Vite, minified, gzip');
+say('level 9; harper with its WebAssembly)');
+say(table(peerTab.startup.head, peerTab.startup.rows(''), peerTab.startup.align));
+for (const note of peerTab.notes) say(`  ${note}`);
+say();
+
 say('Markdown');
 say();
 say(
@@ -352,5 +376,9 @@ say();
 say(markdown(EDIT_HEAD, editRows(' ms'), EDIT_ALIGN));
 say();
 say(markdown(SIZE_HEAD, sizeRows, ['l', 'r', 'r']));
+say();
+say(markdown(peerTab.timing.head, peerTab.timing.rows(' ms'), peerTab.timing.align));
+say();
+say(markdown(peerTab.startup.head, peerTab.startup.rows(' ms'), peerTab.startup.align));
 
 console.log(out.join('\n'));

@@ -80,10 +80,11 @@ async function measure(build, yaml, { label, code }) {
   return { label, bytes, gzip, shares: [...shares].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]) };
 }
 
-export async function measureSizes() {
+/** Sizes of `entries` (default: the engine's); tests/bench/peers.mjs passes the peers' entries. */
+export async function measureSizes(entries = SIZE_ENTRIES) {
   const { build } = await import('vite');
   const yaml = (await import('@rollup/plugin-yaml')).default;
   const out = [];
-  for (const entry of SIZE_ENTRIES) out.push(await measure(build, yaml, entry));
+  for (const entry of entries) out.push(await measure(build, yaml, entry));
   return out;
 }
