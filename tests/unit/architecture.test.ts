@@ -105,6 +105,16 @@ export function checkSource(file: string, content: string): Violation[] {
   const out: Violation[] = [];
   const { edges, browserUses } = scan(file, content);
   const flag = (edge: string, rule: string) => out.push({ file, edge, rule });
+  if (under(file, 'entrypoints')) {
+    // Each entry point is its own bundle (page, worker, content script): sharing goes through src/.
+    const own = file.split('/').slice(0, 2).join('/');
+    for (const e of edges) {
+      if (under(e.resolved, 'entrypoints') && !under(e.resolved, own))
+        flag(e.specifier, 'an entry point imports no other entry point (share through src/)');
+      if (under(e.resolved, 'tests')) flag(e.specifier, 'nothing under entrypoints/ imports tests/');
+    }
+    return out;
+  }
   if (!under(file, 'src')) return out;
   for (const e of edges) {
     const target = e.resolved ?? e.specifier;
@@ -149,8 +159,8 @@ function sourceFiles(dir: string): string[] {
     .sort();
 }
 
-describe('architecture of src/', () => {
-  const files = sourceFiles('src');
+describe('architecture of src/ and entrypoints/', () => {
+  const files = [...sourceFiles('src'), ...sourceFiles('entrypoints')];
 
   it('has no forbidden import edge', () => {
     const violations = files.flatMap((f) => checkSource(f, readFileSync(posix.join(root, f), 'utf8')));
@@ -237,6 +247,18 @@ describe('the content script (entrypoints/content/)', () => {
 });
 
 describe('the checker', () => {
+  it('keeps entry points apart', () => {
+    const bad = `
+      import { guard } from '../content/guard';
+      import { PageCoach } from './controller';
+      import { rule } from '../../tests/unit/helpers';
+    `;
+    expect(checkSource('entrypoints/popup/app.tsx', bad).map((v) => v.edge)).toEqual([
+      '../content/guard',
+      '../../tests/unit/helpers',
+    ]);
+  });
+
   const rulesOf = (file: string, content: string) => checkSource(file, content).map((v) => `${v.edge} | ${v.rule}`);
 
   it('accepts what the engine may import', () => {
