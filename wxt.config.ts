@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { readdirSync } from 'node:fs';
 import sharp from 'sharp';
+import { DEFAULT_MATCHES } from './src/host/sites';
 
 /** The extension's mark; PNGs of each size are rendered from it at build time (see `hooks`). */
 const ICON_SOURCE = 'assets/icon.svg';
@@ -36,6 +37,9 @@ export default defineConfig({
     name: 'Tactful',
     description: 'On-device tone coach for customer-service replies. Nothing you type leaves the browser.',
     permissions: ['storage', 'scripting', 'activeTab'],
+    // The default sites (the content script's own matches): the background injects the coach
+    // there when the agent first goes near an editor.
+    host_permissions: [...DEFAULT_MATCHES],
     // Sites beyond Gmail and Zendesk are asked for one by one, when the user turns them on.
     optional_host_permissions: ['*://*/*'],
     icons: ICONS,

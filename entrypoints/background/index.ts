@@ -8,8 +8,10 @@ import { LEVEL_COLOR } from '../../src/ui/levels';
 import { isDefaultSite, originPattern, siteSettings } from '../../src/settings/sites';
 import { fromExtensionPage, fromTab, isHostName } from './senders';
 
-/** The built content script, as WXT names it. */
+/** The built content script (the loader every page gets), as WXT names it. */
 const CONTENT_SCRIPT = '/content-scripts/content.js';
+/** The coach, injected by the loader's request when the agent first goes near an editor. */
+const COACH_SCRIPT = '/coach.js';
 const scriptId = (host: string) => `tactful-site-${host}`;
 const NEXT_SUGGESTION = 'next-suggestion';
 const DEFAULT_NEXT_SUGGESTION_KEY = 'Alt+Shift+N';
@@ -98,6 +100,19 @@ export default defineBackground(() => {
         color: LEVEL_COLOR[worst as keyof typeof LEVEL_COLOR].light,
       });
   });
+
+  onMessage('loadCoach', async ({ sender }) => {
+    const tabId = fromTab(sender, browser.runtime.id);
+    if (tabId === null) return;
+    // Into the frame that asked, in the content scripts' world (the loader's, which it shares).
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [COACH_SCRIPT],
+    });
+  });
+
+  // Any event keeps the worker (and the engine in it) alive; nothing else to do.
+  onMessage('wakeEngine', () => {});
 
   onMessage('openPage', async ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || (data !== 'options' && data !== 'practice')) return;

@@ -1,10 +1,6 @@
 import { DEFAULT_MATCHES } from '../../src/host/sites';
-import { EngineClient } from '../../src/messaging/engine-client';
-import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
-import { disabledRules, pausedUntil, siteEnabled, siteSettings } from '../../src/settings/sites';
-import { PageCoach } from './controller';
-import { guard } from './guard';
+import { pausedUntil, siteEnabled, siteSettings } from '../../src/settings/sites';
 
 /**
  * A service worker sleeps after ~30 s without events, and waking it costs the engine's start-up
@@ -12,11 +8,20 @@ import { guard } from './guard';
  */
 const KEEP_WARM_MS = 20_000;
 
+/** Where a reply could be written: the coach itself decides which of these it coaches. */
+const MAY_BE_EDITOR = 'textarea, [contenteditable]:not([contenteditable="false"])';
+
 declare global {
   // Set in the content script's own world: a second injection (popup + registered script) is a no-op.
   var __tactfulStarted: boolean | undefined;
 }
 
+/**
+ * What every page of a coached site gets: a few KB that watch for the agent approaching an editor
+ * (pointer over it, or focus in it) and then ask the background to inject the coach
+ * (entrypoints/coach/), keep the one engine warm while the page is in view, and answer the popup
+ * and the shortcut command. A page where nobody writes never evaluates the coach.
+ */
 export default defineContentScript({
   // Sites coached by default (src/host/sites/); others are registered when the user turns them on.
   matches: [...DEFAULT_MATCHES],
@@ -25,90 +30,68 @@ export default defineContentScript({
     if (globalThis.__tactfulStarted) return;
     globalThis.__tactfulStarted = true;
     const host = location.hostname;
-    let off = new Set(await disabledRules.getValue());
-    // The engine lives in the background, one for every tab: this page only sends its drafts.
-    const engine = new EngineClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
-    const coach = new PageCoach({
-      host,
-      engine,
-      disabledRules: () => off,
-      disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),
-      onReport: (summary) => void sendMessage('setBadge', summary).catch(() => {}),
-    });
-
+    const listening = new AbortController();
     let running = false;
-    let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+    let loading = false;
     let warmTimer: ReturnType<typeof setInterval> | undefined;
+
+    const loadCoach = () => {
+      if (loading || globalThis.__tactfulCoach) return;
+      loading = true;
+      sendMessage('loadCoach', undefined).catch(() => {
+        loading = false;
+      });
+    };
+    const nearEditor = (e: Event) => {
+      if (!running || globalThis.__tactfulCoach) return;
+      const target = e.composedPath()[0];
+      if (target instanceof Element && target.closest(MAY_BE_EDITOR)) loadCoach();
+    };
+    for (const type of ['pointerover', 'focusin']) {
+      document.addEventListener(type, nearEditor, { capture: true, passive: true, signal: listening.signal });
+    }
+
     const keepWarm = () => {
       clearInterval(warmTimer);
       warmTimer = undefined;
       if (!running || document.visibilityState !== 'visible') return;
       // Opening a coached page starts the engine, so it is ready before the first keystroke.
-      engine.ping();
-      warmTimer = setInterval(() => engine.ping(), KEEP_WARM_MS);
+      const ping = () => void sendMessage('wakeEngine', undefined).catch(() => {});
+      ping();
+      warmTimer = setInterval(ping, KEEP_WARM_MS);
     };
-    document.addEventListener('visibilitychange', keepWarm);
+    document.addEventListener('visibilitychange', keepWarm, { signal: listening.signal });
+
     const update = async () => {
       const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]);
-      const isPaused = paused !== null && paused > Date.now();
-      const shouldRun = siteEnabled(host, sites) && !isPaused;
-      clearTimeout(resumeTimer);
-      if (isPaused) resumeTimer = setTimeout(() => void update(), paused! - Date.now() + 50);
-      if (shouldRun && !running) guard(() => coach.start());
-      if (!shouldRun && running) guard(() => coach.stop());
-      running = shouldRun;
+      running = siteEnabled(host, sites) && !(paused !== null && paused > Date.now());
       keepWarm();
+      // An editor already focused when Tactful starts (turned on from the popup, a draft restored).
+      if (running && document.activeElement?.closest(MAY_BE_EDITOR)) loadCoach();
     };
-    await update();
+    const unwatch = [siteSettings.watch(() => void update()), pausedUntil.watch(() => void update())];
+    // A pause ends by the clock, not by a storage change.
+    const resumeCheck = setInterval(() => void update(), 60_000);
 
-    // The key for "next suggestion" lives in the browser's shortcut settings, where it can change.
-    const readShortcut = () =>
-      sendMessage('getShortcut', undefined)
-        .then((shortcut) => coach.store.setState({ shortcut }))
-        .catch(() => {});
-    void readShortcut();
-    addEventListener('focus', () => void readShortcut());
-    const stopCommands = onMessage('nextSuggestion', () => {
-      if (running) guard(() => coach.nextFinding());
-    });
+    const stopReports = onMessage(
+      'getTabReport',
+      () => globalThis.__tactfulCoach?.report() ?? { host, editors: 0, score: null, findings: [] },
+    );
+    const stopCommands = onMessage('nextSuggestion', () => globalThis.__tactfulCoach?.nextSuggestion());
 
-    const unwatch = [
-      siteSettings.watch(() => void update()),
-      pausedUntil.watch(() => void update()),
-      disabledRules.watch((v) => {
-        off = new Set(v);
-        coach.refresh();
-      }),
-    ];
-    const stopReports = onMessage('getTabReport', () => {
-      const { editors, report } = coach.summary();
-      return {
-        host,
-        editors: running ? editors : 0,
-        score: running ? (report?.score ?? null) : null,
-        findings: running
-          ? (report?.findings ?? []).map((f) => ({
-              ruleId: f.ruleId,
-              level: f.level,
-              message: f.message,
-              actual: f.actual,
-            }))
-          : [],
-      };
-    });
     ctx.onInvalidated(() => {
       // WXT invalidates on a "content script started" event, which a page can dispatch too.
       // While the extension itself is alive, that is not a reason to stop coaching.
       if (browser.runtime?.id) return;
+      listening.abort();
       for (const u of unwatch) u();
       stopReports();
       stopCommands();
-      clearTimeout(resumeTimer);
       clearInterval(warmTimer);
-      document.removeEventListener('visibilitychange', keepWarm);
-      guard(() => coach.stop());
-      engine.dispose();
+      clearInterval(resumeCheck);
+      globalThis.__tactfulCoach?.dispose();
       globalThis.__tactfulStarted = false;
     });
+    await update();
   },
 });

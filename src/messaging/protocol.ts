@@ -22,6 +22,10 @@ interface Protocol {
   openPage(page: 'options' | 'practice'): void;
   /** Content script or popup → background: the key for "next suggestion" ("Alt+Shift+N"). */
   getShortcut(): string;
+  /** Content script → background: inject the coach into this frame (the agent is near an editor). */
+  loadCoach(): void;
+  /** Content script → background: a coached page is in view; keep the engine warm. */
+  wakeEngine(): void;
   /** Background → content script: the "next suggestion" command was pressed in this tab. */
   nextSuggestion(): void;
 }

@@ -220,22 +220,31 @@ export function runtimeClosure(entry: string): { files: Set<string>; packages: S
   return { files, packages };
 }
 
-describe('the content script (entrypoints/content/)', () => {
-  // It ships to every page the agent opens: the engine, the rule pack and their libraries stay in
-  // the background (one engine per browser), and only types of them may be named here.
-  const { files, packages } = runtimeClosure('entrypoints/content/index.ts');
+describe('what runs in pages (entrypoints/content/ and entrypoints/coach/)', () => {
+  // The loader ships to every page the agent opens, the coach to every page where the agent
+  // writes: the engine, the rule pack and their libraries stay in the background (one engine per
+  // browser), and only types of them may be named here.
+  const loader = runtimeClosure('entrypoints/content/index.ts');
+  const { files, packages } = runtimeClosure('entrypoints/coach/index.ts');
 
   it('evaluates no part of the engine or the rule pack in the page', () => {
-    const heavy = [...files].filter(
-      (f) => (under(f, 'src/engine') && f !== 'src/engine/score.ts') || under(f, 'src/ruleset') || under(f, 'rules'),
-    );
-    expect(heavy).toEqual([]);
-    const heavyPackages = ['compromise', 'sentiment', 'yaml', 'zod'].filter((p) => packages.has(p));
-    expect(heavyPackages).toEqual([]);
+    for (const closure of [loader, { files, packages }]) {
+      const heavy = [...closure.files].filter(
+        (f) => (under(f, 'src/engine') && f !== 'src/engine/score.ts') || under(f, 'src/ruleset') || under(f, 'rules'),
+      );
+      expect(heavy).toEqual([]);
+      const heavyPackages = ['compromise', 'sentiment', 'yaml', 'zod'].filter((p) => closure.packages.has(p));
+      expect(heavyPackages).toEqual([]);
+    }
+  });
+
+  it('keeps the loader free of the coach and its UI', () => {
+    expect([...loader.files].filter((f) => under(f, 'entrypoints/coach') || under(f, 'src/ui'))).toEqual([]);
+    expect(loader.packages.has('preact')).toBe(false);
   });
 
   it('really follows the imports (sanity check of the closure)', () => {
-    expect(files).toContain('entrypoints/content/controller.ts');
+    expect(files).toContain('entrypoints/coach/controller.ts');
     expect(files).toContain('src/host/sites/gmail.ts');
     expect(files).toContain('src/messaging/engine-client.ts');
     expect(packages).toContain('preact');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesShortcut } from '../../entrypoints/content/controller';
+import { matchesShortcut } from '../../entrypoints/coach/controller';
 
 const key = (init: Partial<KeyboardEvent>) =>
   ({ altKey: false, shiftKey: false, ctrlKey: false, metaKey: false, key: '', code: '', ...init }) as KeyboardEvent;

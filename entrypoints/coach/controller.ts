@@ -4,7 +4,7 @@ import type { WatchedEditor } from '../../src/host/types';
 import { createCoachStore, type CoachStore, type Position } from '../../src/state/coach';
 import { EditorSession } from './session';
 import { createOverlay, type Overlay } from './overlay';
-import { fromUser, guard } from './guard';
+import { fromUser, guard } from '../../src/host/guard';
 import type { CoachIntents } from '../../src/state/coach';
 
 /**

@@ -3,7 +3,7 @@ import { underlineCss } from '../../src/host/underlines';
 import { CoachLayer } from '../../src/ui/coach/CoachLayer';
 import { coachCss } from '../../src/ui/coach/styles';
 import type { CoachIntents, CoachStore } from '../../src/state/coach';
-import { fromUser } from './guard';
+import { fromUser } from '../../src/host/guard';
 
 declare global {
   // The closed root, kept in the content script's own (isolated) world, which page scripts

@@ -1,0 +1,95 @@
+import { guard } from '../../src/host/guard';
+import { EngineClient } from '../../src/messaging/engine-client';
+import { ENGINE_PORT } from '../../src/messaging/engine-port';
+import { sendMessage } from '../../src/messaging/protocol';
+import type { PageCoachHandle } from '../../src/messaging/page-coach';
+import { disabledRules, pausedUntil, siteEnabled, siteSettings } from '../../src/settings/sites';
+import { PageCoach } from './controller';
+
+declare global {
+  // Set in the content script's world, which this script shares: the loader reaches the coach here.
+  var __tactfulCoach: PageCoachHandle | undefined;
+}
+
+/**
+ * The coach itself: injected by the background into a page's content-script world the first time
+ * the agent goes near an editor (see entrypoints/content/index.ts, the loader every page gets).
+ * Watches editors, asks the one engine for findings, paints underlines and the card, applies fixes.
+ */
+export default defineUnlistedScript(async () => {
+  if (globalThis.__tactfulCoach) return;
+  const host = location.hostname;
+  // The engine lives in the background, one for every tab: this page only sends its drafts.
+  const engine = new EngineClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
+  let off = new Set<string>();
+  const coach = new PageCoach({
+    host,
+    engine,
+    disabledRules: () => off,
+    disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),
+    onReport: (summary) => void sendMessage('setBadge', summary).catch(() => {}),
+  });
+
+  let running = false;
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  const update = async () => {
+    const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]);
+    const isPaused = paused !== null && paused > Date.now();
+    const shouldRun = siteEnabled(host, sites) && !isPaused;
+    clearTimeout(resumeTimer);
+    if (isPaused) resumeTimer = setTimeout(() => void update(), paused! - Date.now() + 50);
+    if (shouldRun && !running) guard(() => coach.start());
+    if (!shouldRun && running) guard(() => coach.stop());
+    running = shouldRun;
+  };
+
+  // The key for "next suggestion" lives in the browser's shortcut settings, where it can change.
+  const readShortcut = () =>
+    sendMessage('getShortcut', undefined)
+      .then((shortcut) => coach.store.setState({ shortcut }))
+      .catch(() => {});
+  const onWindowFocus = () => void readShortcut();
+  const unwatch = [
+    siteSettings.watch(() => void update()),
+    pausedUntil.watch(() => void update()),
+    disabledRules.watch((v) => {
+      off = new Set(v);
+      coach.refresh();
+    }),
+  ];
+
+  globalThis.__tactfulCoach = {
+    report() {
+      const { editors, report } = coach.summary();
+      return {
+        host,
+        editors: running ? editors : 0,
+        score: running ? (report?.score ?? null) : null,
+        findings: running
+          ? (report?.findings ?? []).map((f) => ({
+              ruleId: f.ruleId,
+              level: f.level,
+              message: f.message,
+              actual: f.actual,
+            }))
+          : [],
+      };
+    },
+    nextSuggestion() {
+      if (running) guard(() => void coach.nextFinding());
+    },
+    dispose() {
+      for (const u of unwatch) u();
+      removeEventListener('focus', onWindowFocus);
+      clearTimeout(resumeTimer);
+      guard(() => coach.stop());
+      engine.dispose();
+      globalThis.__tactfulCoach = undefined;
+    },
+  };
+
+  off = new Set(await disabledRules.getValue());
+  void readShortcut();
+  addEventListener('focus', onWindowFocus);
+  await update();
+});
