@@ -3,7 +3,9 @@ import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { EngineService } from '../../src/messaging/engine-service';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { defaultRules, headsNamedBy } from '../../src/ruleset/default-rules';
+import { ruleSetInForce } from '../../src/ruleset/in-force';
 import { loadModels } from '../../src/ruleset/models';
+import { policyModels, policyRuleSet, readPolicyDocument, teamDocument } from '../../src/settings/team';
 import { LEVEL_COLOR } from '../../src/ui/levels';
 import { isDefaultSite, originPattern, siteSettings } from '../../src/settings/sites';
 import { fromExtensionPage, fromTab, isHostName } from './senders';
@@ -47,12 +49,27 @@ async function readModels(): Promise<unknown[]> {
   );
 }
 
+/**
+ * The engine for the rules in force: the organisation's policy set, else the team's document,
+ * else the pack (src/ruleset/in-force.ts). A document that does not check is not used; it stays
+ * stored as it was, and the options page shows why.
+ */
+async function loadEngine() {
+  const [team, policy, packHeads] = await Promise.all([teamDocument.getValue(), readPolicyDocument(), readModels()]);
+  const inForce = ruleSetInForce(defaultRules, team, policy);
+  if (inForce.problem) console.warn('[Tactful] rule set not used:', inForce.problem);
+  const teamHeads = Object.values(inForce.models);
+  return createLinter({ rules: inForce.rules, models: loadModels([...packHeads, ...teamHeads]) });
+}
+
 export default defineBackground(() => {
   // The one engine of the browser, started as soon as the background starts (browser start, a
   // coached page opening its port, a wake-up): compromise and the heads load before anyone types.
-  const engine = new EngineService(async () =>
-    createLinter({ rules: defaultRules, models: loadModels(await readModels()) }),
-  );
+  const engine = new EngineService(loadEngine);
+  // A lead's change in the options page, or a new policy, reaches every open tab at once.
+  teamDocument.watch(() => void engine.reload(loadEngine));
+  policyRuleSet.watch(() => void engine.reload(loadEngine));
+  policyModels.watch(() => void engine.reload(loadEngine));
   // A startup listener is what makes the browser start this worker with itself.
   browser.runtime.onStartup.addListener(() => {});
   // Readable from the worker's console (and the browser tests): how many tabs, lints, loads.

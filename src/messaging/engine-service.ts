@@ -22,20 +22,49 @@ const MAX_EDITORS_PER_PORT = 64;
 export class EngineService {
   private linter: Linter | null = null;
   private failure: string | null = null;
-  private readonly ready: Promise<void>;
+  private ready: Promise<void>;
+  /** Every open port's drafts and sender: a new rule set re-lints them all. */
+  private readonly open = new Set<{ drafts: Map<number, Draft>; send: (r: EngineResponse) => void }>();
   /** What the engine holds now and has done: for the browser tests and the background's console. */
   readonly stats = { loads: 0, ports: 0, openPorts: 0, lints: 0 };
 
   constructor(load: () => Promise<Linter>) {
+    this.ready = this.start(load);
+  }
+
+  private start(load: () => Promise<Linter>): Promise<void> {
     this.stats.loads++;
-    this.ready = load().then(
+    return load().then(
       (l) => {
         this.linter = l;
+        this.failure = null;
       },
       (e: unknown) => {
+        this.linter = null;
         this.failure = e instanceof Error ? e.message : String(e);
       },
     );
+  }
+
+  /**
+   * A new rule set (the team's document or the policy changed): loads it, then re-lints every
+   * open draft with it and sends the reports at the drafts' current versions, so open tabs show
+   * the new findings without a reload and without the page doing anything.
+   */
+  reload(load: () => Promise<Linter>): Promise<void> {
+    const loading = this.ready.then(() => this.start(load));
+    this.ready = loading;
+    return loading.then(() => {
+      if (!this.linter) return;
+      for (const { drafts, send } of this.open) {
+        for (const [editor, draft] of drafts) {
+          draft.linter = this.linter.forDocument();
+          const report = draft.linter.lint(draft.text, draft.options);
+          this.stats.lints++;
+          send({ type: 'report', editor, version: draft.version, report });
+        }
+      }
+    });
   }
 
   /** Resolves once the engine is loaded (or failed to): the background starts it early. */
@@ -51,6 +80,8 @@ export class EngineService {
     const drafts = new Map<number, Draft>();
     this.stats.ports++;
     this.stats.openPorts++;
+    const entry = { drafts, send };
+    this.open.add(entry);
     // The newest version received per editor: older ones still update the text, unlinted.
     const latest = new Map<number, number>();
     let closed = false;
@@ -70,6 +101,7 @@ export class EngineService {
       close: () => {
         if (!closed) this.stats.openPorts--;
         closed = true;
+        this.open.delete(entry);
         drafts.clear();
       },
     };
