@@ -104,6 +104,11 @@ export class PageCoach implements CoachIntents {
     return { editors: sessions.length, report: s?.report ? { score: s.score, findings: s.findings } : null };
   }
 
+  /** A report the engine pushed for editor `id` (the rule set in force changed). */
+  pushed(id: number, report: Report, text: string) {
+    for (const s of this.sessions.values()) if (this.ids.get(s) === id) guard(() => s.showPushed(report, text));
+  }
+
   /** Rules turned off elsewhere (popup, another tab): re-filter every session. */
   refresh() {
     for (const s of this.sessions.values()) guard(() => s.relint());

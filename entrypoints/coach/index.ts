@@ -20,7 +20,11 @@ export default defineUnlistedScript(async () => {
   if (globalThis.__tactfulCoach) return;
   const host = location.hostname;
   // The engine lives in the background, one for every tab: this page only sends its drafts.
-  const engine = new EngineClient(() => browser.runtime.connect({ name: ENGINE_PORT }));
+  const engine = new EngineClient(
+    () => browser.runtime.connect({ name: ENGINE_PORT }),
+    // A new rule set (options page, policy): the engine re-linted this page's drafts.
+    (id, report, text) => coach.pushed(id, report, text),
+  );
   let off = new Set<string>();
   const coach = new PageCoach({
     host,

@@ -119,6 +119,13 @@ export class EditorSession {
     return done;
   }
 
+  /** A report the engine sent unasked (a new rule set), for the text `text`. */
+  showPushed(report: Report, text: string) {
+    if (this.pending || this.inFlight) return; // a fresher lint is on its way
+    if (this.snapshot?.text === text) this.show(this.snapshot, report);
+    else this.schedule(0);
+  }
+
   private show(snapshot: TextSnapshot, report: Report | null) {
     this.snapshot = snapshot;
     this.report = report;

@@ -35,7 +35,14 @@ export class EngineClient {
   private readonly editors = new Map<number, EditorState>();
   private disposed = false;
 
-  constructor(private readonly connect: () => PortLike) {}
+  /**
+   * @param onPush a report nobody asked for: the engine re-linted a draft with a new rule set
+   *   (the team's or the policy's changed). Given with the text it belongs to.
+   */
+  constructor(
+    private readonly connect: () => PortLike,
+    private readonly onPush: (editor: number, report: Report, text: string) => void = () => {},
+  ) {}
 
   /** Lints `text` of one editor; null when a newer lint of it was asked for meanwhile. */
   lint(editor: number, text: string, options: LintOptions): Promise<Report | null> {
@@ -156,6 +163,10 @@ export class EngineClient {
     }
     if (m.type === 'error') console.debug('[Tactful]', m.message);
     const report = m.type === 'report' ? m.report : null;
+    if (report && m.version === state.latest && !state.waiting.has(m.version)) {
+      this.onPush(m.editor, report, state.latestText);
+      return;
+    }
     // A report of the newest version is shown; anything older is stale (its offsets belong to
     // a text the editor no longer has) and gets null.
     for (const [version, resolve] of state.waiting) {
