@@ -13,6 +13,8 @@ export interface PracticeOptions {
   engine: Promise<LinterFactory>;
   lintDelayMs?: number;
   saveDelayMs?: number;
+  /** Calls `relint` whenever the rule set in force changes; returns how to stop listening. */
+  onRuleSetChange?(relint: () => void): () => void;
 }
 
 function PracticeApp({ store, coach }: { store: PracticeStore; coach: Coach }) {
@@ -72,8 +74,13 @@ export async function startPractice(container: Element, options: PracticeOptions
   const unwatch = disabledRules.watch((ids) => store.getState().setDisabledRules(ids));
   const stopSaving = persistInputs(store, options.saveDelayMs);
   const coach = connectCoach(store, options.engine, options.lintDelayMs);
+  // A new rule set: a new linter, as for a rule turned off (the same list, a new identity).
+  const stopRuleSet = options.onRuleSetChange?.(() =>
+    store.getState().setDisabledRules([...store.getState().disabledRules]),
+  );
   render(<PracticeApp store={store} coach={coach} />, container);
   return () => {
+    stopRuleSet?.();
     unwatch();
     stopSaving();
     coach.stop();
