@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { TabReport } from '../../src/messaging/protocol';
 import { isDefaultSite, pausedUntil, siteSettings } from '../../src/settings/sites';
+import { policyRuleSet, teamDocument } from '../../src/settings/team';
 import { createPopupStore, isSiteEnabled, type PopupState, type PopupStore } from '../../src/state/popup';
 import { useStore } from '../../src/state/use-store';
 import { Popup } from '../../src/ui/popup/Popup';
@@ -35,7 +36,13 @@ export function connectPopup(store: PopupStore, deps: PopupDeps, refreshMs = REF
   let applied = 0;
   const refresh = async () => {
     const mine = ++started;
-    const [{ tabId, host }, sites, paused] = await Promise.all([tab, siteSettings.getValue(), pausedUntil.getValue()]);
+    const [{ tabId, host }, sites, paused, team, policy] = await Promise.all([
+      tab,
+      siteSettings.getValue(),
+      pausedUntil.getValue(),
+      teamDocument.getValue(),
+      policyRuleSet.getValue().catch(() => null),
+    ]);
     const report = tabId === null ? null : await deps.tabReport(tabId).catch(() => null);
     // Answers can come back out of order: never let an older one overwrite a newer one.
     if (mine < applied) return;
@@ -51,10 +58,16 @@ export function connectPopup(store: PopupStore, deps: PopupDeps, refreshMs = REF
         report && report.editors > 0 && report.score !== null
           ? { score: report.score, findings: report.findings }
           : null,
+      // Which document is set, not whether it checks: the options page says that, with where.
+      ruleSource: policy ? 'policy' : team ? 'team' : 'pack',
       now: deps.now(),
     });
   };
-  const unwatch = [siteSettings.watch(() => void refresh()), pausedUntil.watch(() => void refresh())];
+  const unwatch = [
+    siteSettings.watch(() => void refresh()),
+    pausedUntil.watch(() => void refresh()),
+    teamDocument.watch(() => void refresh()),
+  ];
   const timer = setInterval(() => void refresh(), refreshMs);
   void refresh();
   void deps
@@ -101,6 +114,7 @@ function PopupApp({ store, deps }: { store: PopupStore; deps: PopupDeps }) {
       onOpenOptions={deps.openOptions}
       onOpenPractice={deps.openPractice}
       shortcut={state.shortcut}
+      ruleSource={state.ruleSource}
     />
   );
 }

@@ -18,7 +18,8 @@ export interface Coach {
  * a rule another one consults (misplaced praise waits on require-apology) still answers.
  */
 export function withRulesOff(ruleSet: RuleSet, off: ReadonlySet<string>): RuleSet {
-  return { rules: ruleSet.rules.map((r) => (off.has(r.id) ? { ...r, enabled: false } : r)) };
+  // The learned heads go with the rules: without them the classifier rules see nothing.
+  return { ...ruleSet, rules: ruleSet.rules.map((r) => (off.has(r.id) ? { ...r, enabled: false } : r)) };
 }
 
 /**

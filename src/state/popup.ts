@@ -24,6 +24,8 @@ export interface PopupState {
   now: number;
   /** The browser's key for "next suggestion", once known. */
   shortcut: string | null;
+  /** Whose rules coach: the pack's, the team's document, or the organisation's policy. */
+  ruleSource: 'pack' | 'team' | 'policy';
 }
 
 export type PopupStore = StoreApi<PopupState>;
@@ -37,6 +39,7 @@ export function createPopupStore(now: number): PopupStore {
     pausedUntil: null,
     tabReport: null,
     shortcut: null,
+    ruleSource: 'pack',
     now,
   }));
 }

@@ -174,3 +174,16 @@ describe('level colours', () => {
     expect(document.head.firstElementChild).toBe(styles[0]);
   });
 });
+
+describe('whose rules coach', () => {
+  it("names the pack's, the team's or the organisation's rules", () => {
+    setup();
+    expect(screen.getByText("Tactful's own rules")).toBeTruthy();
+    cleanup();
+    setup({ ruleSource: 'team' });
+    expect(screen.getByText("Your team's rules")).toBeTruthy();
+    cleanup();
+    setup({ ruleSource: 'policy' });
+    expect(screen.getByText('Rules set by your organisation')).toBeTruthy();
+  });
+});

@@ -13,6 +13,18 @@ import { disabledRules } from '../../src/settings/sites';
 
 const engine: PracticeOptions['engine'] = Promise.resolve((off) => createLinter(withRulesOff(defaultRuleSet, off)));
 
+describe('the practice linter', () => {
+  it('keeps the learned heads with the rules, so classifier rules coach here too', () => {
+    const ruleSet = withRulesOff(defaultRuleSet, new Set(['no-shouting']));
+    expect(ruleSet.models).toBe(defaultRuleSet.models);
+    // No phrase pattern names this: only the learned head sees the blame.
+    const report = createLinter(ruleSet).lint('Our courier partner was short of drivers that day.', {
+      channel: 'email',
+    });
+    expect(report.findings.map((f) => f.ruleId)).toContain('no-blame-shifting');
+  });
+});
+
 const stops: Array<() => void> = [];
 let container: HTMLElement;
 

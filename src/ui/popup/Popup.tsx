@@ -25,7 +25,15 @@ export interface PopupProps {
   onOpenPractice(): void;
   /** The browser's key for "next suggestion" in the page, once known. */
   shortcut?: string | null;
+  /** Whose rules coach (the options page is where a team lead changes them). */
+  ruleSource?: 'pack' | 'team' | 'policy';
 }
+
+const RULE_SOURCE: Record<NonNullable<PopupProps['ruleSource']>, string> = {
+  pack: "Tactful's own rules",
+  team: "Your team's rules",
+  policy: 'Rules set by your organisation',
+};
 
 /** "14:05", in the local time zone. */
 export function clockTime(epochMs: number): string {
@@ -108,6 +116,10 @@ export function Popup(props: PopupProps) {
             Set by your organisation.
           </p>
         )}
+
+        <p class="tp-note tp-rule-source" data-source={props.ruleSource ?? 'pack'}>
+          {RULE_SOURCE[props.ruleSource ?? 'pack']}
+        </p>
 
         <div class="tp-row tp-pause" aria-live="polite">
           {paused ? (
