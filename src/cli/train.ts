@@ -13,6 +13,7 @@ import {
   type Feature,
   type FeatureOptions,
   featuresOf,
+  replyFeatures,
 } from '../engine/model/features';
 import {
   type Head,
@@ -237,21 +238,6 @@ export interface HeadData {
   replies: ReplyCase[];
 }
 
-/**
- * A reply's features for a reply-level head: its sentences' features added up, each bucket with
- * value (number of sentences holding it) / sqrt(total features of all sentences). A linear head's
- * logit over this is a sum of per-sentence parts (see `evidence`), so it can be cached per sentence.
- */
-export function replyFeatures(parts: readonly Feature[][]): Feature[] {
-  const counts = new Map<number, number>();
-  let total = 0;
-  for (const p of parts) {
-    total += p.length;
-    for (const f of p) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
-  }
-  const norm = total ? 1 / Math.sqrt(total) : 0;
-  return [...counts.keys()].sort((a, b) => a - b).map((index) => ({ index, value: counts.get(index)! * norm }));
-}
 
 const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
 

@@ -212,3 +212,19 @@ export function featuresOf(text: string, options: FeatureOptions = DEFAULT_FEATU
   const value = indices.length ? 1 / Math.sqrt(indices.length) : 0;
   return indices.map((index) => ({ index, value }));
 }
+
+/**
+ * A reply's features for a reply-level head: its sentences' features added up, each bucket with
+ * value (number of sentences holding it) / sqrt(total features of all sentences). A linear head's
+ * logit over this is a sum of per-sentence parts (see `evidence`), so it can be cached per sentence.
+ */
+export function replyFeatures(parts: readonly Feature[][]): Feature[] {
+  const counts = new Map<number, number>();
+  let total = 0;
+  for (const p of parts) {
+    total += p.length;
+    for (const f of p) counts.set(f.index, (counts.get(f.index) ?? 0) + 1);
+  }
+  const norm = total ? 1 / Math.sqrt(total) : 0;
+  return [...counts.keys()].sort((a, b) => a - b).map((index) => ({ index, value: counts.get(index)! * norm }));
+}

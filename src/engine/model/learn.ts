@@ -4,6 +4,8 @@ import type { Feature } from './features';
 export interface Example {
   features: readonly Feature[];
   label: boolean;
+  /** How much this example's loss counts (default 1): teach by example weighs the lead's own. */
+  weight?: number;
 }
 
 /** Settings of the optimiser; stored in each model file. */
@@ -48,12 +50,14 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
 /**
  * L2-regularised logistic regression by AdaGrad over a seeded shuffle, a fixed number of epochs.
  * Deterministic: the same examples in the same order with the same settings give the same
- * weights, bit for bit.
+ * weights, bit for bit. With `start`, training continues from those weights (copied, not
+ * changed) instead of zeros: how teach by example adjusts a shipped head.
  */
 export function fitLogistic(
   examples: readonly Example[],
   buckets: number,
   settings: FitSettings,
+  start?: { bias: number; weights: ArrayLike<number> },
 ): { bias: number; weights: Float32Array } {
   // Flat typed arrays: the inner loops run over them several times faster than over objects.
   let nnz = 0;
@@ -71,8 +75,13 @@ export function fitLogistic(
   });
   offsets[examples.length] = o;
   const w = new Float32Array(buckets);
+  if (start) {
+    if (start.weights.length !== buckets)
+      throw new RangeError(`start has ${start.weights.length} weights, expected ${buckets}`);
+    w.set(start.weights);
+  }
   const g2 = new Float32Array(buckets);
-  let bias = 0;
+  let bias = start?.bias ?? 0;
   let biasG2 = 0;
   const eps = 1e-8;
   const { learningRate: lr, l2, positiveWeight } = settings;
@@ -86,7 +95,10 @@ export function fitLogistic(
       let z = bias;
       for (let j = from; j < to; j++) z += w[idx[j]!]! * val[j]!;
       const positive = examples[k]!.label;
-      const err = (sigmoid(z) - (positive ? 1 : 0)) * (positive ? positiveWeight : 1);
+      const weight = examples[k]!.weight;
+      let err = (sigmoid(z) - (positive ? 1 : 0)) * (positive ? positiveWeight : 1);
+      // Only when given, so that the corpus training stays bit for bit what it was.
+      if (weight !== undefined) err *= weight;
       for (let j = from; j < to; j++) {
         const i = idx[j]!;
         const g = err * val[j]! + l2 * w[i]!;
