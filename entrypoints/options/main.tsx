@@ -1,25 +1,22 @@
-import { render } from 'preact';
-import { defaultRules } from '../../src/ruleset/default-rules';
-import { disabledRules } from '../../src/settings/sites';
-import { RuleToggles } from '../../src/ui/options/RuleToggles';
+import { defaultRules, headsNamedBy } from '../../src/ruleset/default-rules';
 import '../../src/ui/level-colors';
 import '../../src/ui/options/options.css';
+import { startOptions } from './app';
 
-const app = document.getElementById('app')!;
-
-function draw(off: string[]) {
-  render(
-    <RuleToggles
-      rules={defaultRules}
-      disabled={new Set(off)}
-      onToggle={(id, on) => {
-        const next = on ? off.filter((x) => x !== id) : [...new Set([...off, id])];
-        void disabledRules.setValue(next);
-      }}
-    />,
-    app,
-  );
-}
-
-void disabledRules.getValue().then(draw);
-disabledRules.watch(draw);
+void startOptions(document.getElementById('app')!, {
+  // The pack's learned heads, read from the extension's own files (as the background does).
+  packHeads: () =>
+    Promise.all(
+      headsNamedBy(defaultRules).map((head) =>
+        fetch(browser.runtime.getURL(`/models/${head}.json` as '/models/blame.json')).then((r) => r.json()),
+      ),
+    ),
+  download(fileName, text, type) {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+});

@@ -12,6 +12,7 @@ import {
   parseRuleFile,
   parseTeamRuleSet,
   toRule,
+  type ModelSource,
   type RuleWithExamples,
   withLine,
 } from '../ruleset';
@@ -35,7 +36,8 @@ const USAGE = `usage:
       prints the README table.
 ${TRAIN_USAGE}
 --rules takes a team rule set (YAML or JSON) or a folder of rule files. A team set's
-"models: { blame: models/blame.json }" replaces a learned head with the team's own.
+"models: { blame: models/blame.json }" replaces a learned head with the team's own (a
+model may also be written inline, as the extension exports it).
 Exit status: 0 no finding at level error; 1 a finding at level error (in any file or line);
 2 bad input, which wins over 1 (in --jsonl mode the good lines are still answered).`;
 
@@ -65,11 +67,20 @@ export interface LoadedRules {
 const examplesOf = (rules: readonly RuleWithExamples[]): Array<[string, RuleExamples]> =>
   rules.flatMap((r) => (r.examples ? [[r.id, r.examples] as [string, RuleExamples]] : []));
 
-/** The team's own heads: paths are relative to the rule set document. */
-function teamModels(files: Record<string, string>, documentPath: string) {
+/** The team's own heads: a path (relative to the rule set document) or the head inline. */
+function teamModels(sources: Record<string, ModelSource>, documentPath: string) {
   return Object.fromEntries(
-    Object.entries(files).map(([name, file]) => {
-      const at = resolve(dirname(documentPath), file);
+    Object.entries(sources).map(([name, source]) => {
+      if (typeof source !== 'string') {
+        try {
+          return [name, asModelHead(decodeHead(source))];
+        } catch (e) {
+          throw new UsageError(
+            `${documentPath}: models.${name}: the inline model is not valid (${(e as Error).message})`,
+          );
+        }
+      }
+      const at = resolve(dirname(documentPath), source);
       const text = readText(at, 'model file');
       try {
         return [name, asModelHead(decodeHead(JSON.parse(text)))];

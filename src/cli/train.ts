@@ -238,7 +238,6 @@ export interface HeadData {
   replies: ReplyCase[];
 }
 
-
 const overlaps = (a0: number, a1: number, b0: number, b1: number) => a0 < b1 && b0 < a1;
 
 /** Assigns scenarios to folds: sorted, shuffled with a seed, dealt round-robin. */

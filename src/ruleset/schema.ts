@@ -241,6 +241,17 @@ export const overrideSchema = z.union(
   { message: 'use off, on, a level (info, warning, error) or a map of settings' },
 );
 
+/** A head given inline: the JSON object of a model file (`decodeHead` checks the rest). */
+const inlineHead = z.looseObject({
+  format: z.string({ message: 'an inline model is the JSON of a model file, with its "format"' }),
+});
+const modelSource = z.union([z.string().min(1, 'give the path of a model file'), inlineHead], {
+  message: 'give the path of a model file, or the model itself (the JSON of a model file)',
+});
+
+/** Where a team's head comes from: a path to its file, or the head inline. */
+export type ModelSource = z.infer<typeof modelSource>;
+
 /** One team's rule set: overrides of the default pack plus custom rules, in one document. */
 export const teamRuleSetSchema = z.strictObject({
   tactful: z.literal(1, { message: 'start the document with "tactful: 1" (the format version)' }),
@@ -248,8 +259,12 @@ export const teamRuleSetSchema = z.strictObject({
   extends: z.enum(['default', 'none'], { message: 'extends must be default or none' }).default('default'),
   rules: z.record(z.string(), overrideSchema).default({}),
   custom: z.array(ruleSchema).default([]),
-  /** The team's own model heads (from `tactful train`), by name: a path to the head's JSON file. */
-  models: z.record(headName, z.string().min(1, 'give the path of a model file')).default({}),
+  /**
+   * The team's own model heads (from `tactful train` or teach by example), by name: a path to the
+   * head's JSON file (relative to the document), or the head itself inline (what the extension
+   * exports, so one file carries the set and its heads).
+   */
+  models: z.record(headName, modelSource).default({}),
 });
 
 export type RuleOverride = z.infer<typeof overrideSchema>;

@@ -1,0 +1,110 @@
+import type { Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inCoachWorld } from './coach-world';
+import { gmailUrl, launchWithHosts, type HostedBrowser } from './hosts';
+
+// The options page's rule editor with the real extension: a change made there reaches an open
+// Gmail tab (re-linted, no reload), and a bad import is refused and changes nothing.
+
+let browser: HostedBrowser;
+const errors: string[] = [];
+
+function watchErrors(page: Page, name: string) {
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${name}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+}
+
+beforeAll(async () => {
+  browser = await launchWithHosts();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Replaces the agent's line of Gmail's inline reply (above the signature) by typing. */
+async function writeGmail(page: Page, text: string) {
+  const body = page.locator('div[aria-label="Message Body"]').first();
+  await body.click();
+  await page.evaluate(() => {
+    const el = document.querySelector('div[aria-label="Message Body"]')!;
+    const top = el.firstElementChild ?? el;
+    const sel = getSelection()!;
+    sel.removeAllRanges();
+    const r = document.createRange();
+    r.setStart(top, 0);
+    r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
+    sel.addRange(r);
+  });
+  await page.keyboard.type(text);
+}
+
+/** The words Tactful underlines in the page (CSS highlights of every level). */
+const underlined = (page: Page) =>
+  inCoachWorld(page, () => {
+    const out: string[] = [];
+    for (const name of ['tactful-error', 'tactful-warning', 'tactful-info']) {
+      const h = (CSS as any).highlights.get(name);
+      if (h) for (const r of h) out.push((r as Range).toString());
+    }
+    return out;
+  });
+
+async function openOptions(): Promise<Page> {
+  const page = await browser.context.newPage();
+  watchErrors(page, 'options');
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('checkbox', { name: 'Team set: Blame-shifting on' }).waitFor();
+  return page;
+}
+
+const storedDocument = (options: Page) =>
+  options.evaluate(
+    async () => (await (globalThis as any).chrome.storage.local.get('teamDocument')).teamDocument ?? null,
+  );
+
+describe('options: the team rule editor in the browser', () => {
+  it('re-lints an open Gmail tab when a rule is turned off or a phrase is added, without reload', async () => {
+    const gmail = await browser.open(gmailUrl());
+    watchErrors(gmail, 'gmail');
+    await expect.poll(() => gmail.evaluate(() => (window as any).fixture?.ready === true)).toBe(true);
+    await writeGmail(gmail, 'The warehouse messed up your order and it shipped late.');
+    await expect.poll(() => underlined(gmail), { timeout: 10_000 }).toContain('The warehouse messed up');
+    expect(await underlined(gmail)).not.toContain('shipped late');
+
+    const options = await openOptions();
+    await options.getByRole('checkbox', { name: 'Team set: Blame-shifting on' }).uncheck();
+    await expect.poll(() => underlined(gmail), { timeout: 10_000 }).not.toContain('The warehouse messed up');
+
+    const phrase = options.getByRole('textbox', { name: 'New phrase for Hiding behind policy: Phrases it looks for' });
+    await options.locator('article[data-rule-id="no-policy-hiding"] details.lists summary').click();
+    await phrase.fill('shipped late');
+    await phrase.press('Enter');
+    await expect.poll(() => underlined(gmail), { timeout: 10_000 }).toContain('shipped late');
+    expect(await storedDocument(options)).toMatchObject({ text: expect.stringContaining('shipped late') });
+    await options.close();
+    await gmail.close();
+  });
+
+  it('refuses a bad import with its line and field, and the rules in force stay as they were', async () => {
+    const options = await openOptions();
+    const before = await storedDocument(options);
+    await options.getByLabel('Import a rule set file').setInputFiles({
+      name: 'broken.yml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('tactful: 1\nrules:\n  no-shouting: off\n  require-greeting: loud\n'),
+    });
+    const refused = options.getByRole('alert', { name: 'Import refused' });
+    await expect.poll(() => refused.textContent()).toMatch(/line 4, rules\.require-greeting: use off, on/);
+    expect(await options.getByRole('button', { name: 'Apply import' }).count()).toBe(0);
+    expect(await storedDocument(options)).toEqual(before);
+    // The editor still shows the set in force (the earlier test's change).
+    expect(await options.getByRole('checkbox', { name: 'Team set: Blame-shifting on' }).isChecked()).toBe(false);
+    await options.close();
+  });
+
+  it('logged no errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
