@@ -27,11 +27,25 @@ const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath(size)]
 // so the test can see which tabs it shows. Unset, Chromium opens no port.
 const chromiumDebuggingPort = process.env.TACTFUL_CHROMIUM_DEBUGGING_PORT;
 
+/**
+ * The public half of a key pair, so that Chrome and Chromium give this build the same id on every
+ * machine and profile: mpeapjgceonjcnjohfmigfeffiomklcj (the first 32 hex digits of the SHA-256 of
+ * this DER key, 0-f written a-p). It only fixes the id that enterprise policies
+ * (`3rdparty.extensions.<id>`) and tests/e2e/policy.test.ts name; it signs nothing, and no private
+ * key was kept. The Chrome Web Store (or a CRX signed with another key) gives its own id. Firefox
+ * uses the gecko id below.
+ */
+const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAmp6qPksM+32xzi/L+Z8VEVLoSgTy3avnmJcJbRW+hjFxV2l7P9SKglNXr8mfAC5TrPJVitQdoJyKQj+mrGQ/weE/G2kJWPIA+gClHK+f+ApZpHd+6h+QBYh9KqQxUn88IwcIAJ0EK9Phb/gU9eUhZPCnc87Tt4GzdwfSEtestEpuQEWGkkyBSJ2Q9w3QQROF5jPVmV4799mxLYAVNej76wb8eO6Zw1PpSq4EJk/Y6XZfwnsWbC8ct32vrxZ93Bu4rdib5XiGTtUMMZcdMdKiNLhC4EqRka+CqCninnHOUNV1eg6Io9FNn+sI9Tc/9G8POfxHlnyVyKXSbDYFKg8J+wIDAQAB';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({
     plugins: [preact(), yaml()],
     build: { target: 'es2022' },
+    // Workers (the options page's teach worker, src/teach/worker.ts) are bundled on their own:
+    // they need the YAML plugin too (the rule files), and an ES module worker may share chunks.
+    worker: { format: 'es', plugins: () => [yaml()] },
   }),
   manifest: ({ browser }) => ({
     name: 'Tactful',
@@ -52,13 +66,20 @@ export default defineConfig({
       },
     },
     // Firefox asks every new extension to declare what it collects: nothing leaves the browser.
+    // Firefox reads managed storage from policies.json (3rdparty.Extensions.<gecko id>) with no
+    // schema, and knows neither `key` nor `storage.managed_schema`: those are Chrome's only.
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: { id: 'tactful@tactful.dev', data_collection_permissions: { required: ['none'] } },
           },
         }
-      : {}),
+      : {
+          key: CHROME_KEY,
+          // What an organisation may set by policy (storage.managed): Chrome reads only what the
+          // schema declares, and shows it on chrome://policy.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
   }),
   webExt: {
     binaries: { chrome: '/usr/bin/chromium' },
