@@ -21,7 +21,9 @@ import {
 } from '../../src/settings/team';
 import { createOptionsStore, type EditorRule, type OptionsState, type OptionsStore } from '../../src/state/options';
 import { useStore } from '../../src/state/use-store';
+import type { TeachClient } from '../../src/teach/client';
 import { OptionsPage, type OptionsIntents } from '../../src/ui/options/OptionsPage';
+import { TeachByExample } from '../../src/ui/options/TeachByExample';
 
 /** How long typing in the test panel must pause before it is coached again. */
 export const LINT_DELAY_MS = 150;
@@ -32,6 +34,20 @@ export interface OptionsDeps {
   packHeads(): Promise<unknown[]>;
   /** Offers `text` as a file to save. */
   download(fileName: string, text: string, type: string): void;
+  /** Teach by example's trainer (a worker); made when first needed, absent in tests that do not teach. */
+  teachClient?(): TeachClient;
+}
+
+/** A client that starts its worker on first use: an options page where nobody teaches starts none. */
+function lazyClient(make: () => TeachClient): TeachClient {
+  let client: TeachClient | null = null;
+  return {
+    teach: (request, onProgress) => {
+      client ??= make();
+      return client.teach(request, onProgress);
+    },
+    dispose: () => client?.dispose(),
+  };
 }
 
 const packExamples = new Map(
@@ -309,9 +325,32 @@ export async function startOptions(
     },
   };
 
+  const teachClient = deps.teachClient ? lazyClient(deps.teachClient) : null;
+  const fetchHead = async (name: string) => {
+    const files = await deps.packHeads();
+    return files.find((f) => (f as { id?: string }).id === name);
+  };
+
   function App() {
     const state = useStore(store, (s) => s);
-    return <OptionsPage state={state} packRules={defaultRules} intents={intents} />;
+    return (
+      <OptionsPage
+        state={state}
+        packRules={defaultRules}
+        intents={intents}
+        teach={
+          teachClient && (
+            <TeachByExample
+              document={saved}
+              client={teachClient}
+              fetchHead={fetchHead}
+              onSave={saveTeamDocument}
+              locked={state.locked}
+            />
+          )
+        }
+      />
+    );
   }
 
   const unwatch = [
@@ -340,6 +379,7 @@ export async function startOptions(
       clearTimeout(timer);
       unsubscribe();
       for (const u of unwatch) u();
+      teachClient?.dispose();
       render(null, container);
     },
   };

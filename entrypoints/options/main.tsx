@@ -1,6 +1,7 @@
 import { defaultRules, headsNamedBy } from '../../src/ruleset/default-rules';
 import '../../src/ui/level-colors';
 import '../../src/ui/options/options.css';
+import { createTeachClient } from '../../src/teach/client';
 import { startOptions } from './app';
 
 void startOptions(document.getElementById('app')!, {
@@ -11,6 +12,7 @@ void startOptions(document.getElementById('app')!, {
         fetch(browser.runtime.getURL(`/models/${head}.json` as '/models/blame.json')).then((r) => r.json()),
       ),
     ),
+  teachClient: createTeachClient,
   download(fileName, text, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
     const a = document.createElement('a');

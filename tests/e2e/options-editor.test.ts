@@ -104,6 +104,56 @@ describe('options: the team rule editor in the browser', () => {
     await options.close();
   });
 
+  it('teach by example turns a missed reply into a finding in an open Gmail tab', async () => {
+    // Reset to the pack first: the earlier tests left a team set.
+    const options = await openOptions();
+    await options.evaluate(() =>
+      (globalThis as any).chrome.storage.local.remove(['teamDocument', 'previousTeamDocument']),
+    );
+    const gmail = await browser.open(gmailUrl());
+    watchErrors(gmail, 'gmail');
+    const missed = 'Hub B forgot the insert again.';
+    await writeGmail(gmail, missed);
+    // The shipped heads let this team's way of blaming a site through.
+    await gmail.waitForTimeout(1500);
+    expect((await underlined(gmail)).some((u) => u.includes('Hub B'))).toBe(false);
+
+    await options.reload();
+    const teach = options.locator('section.teach');
+    await teach.waitFor();
+    const examples: Array<[string, boolean]> = [
+      ['Hi Dana, Zorbex sync hiccuped again overnight, so your order sat in limbo.', true],
+      ['Hi Lee, the 3PL mislabelled the box before it reached us.', true],
+      ['Hi Ana, Parcelo scanned it as delivered without ever turning up.', true],
+      [`Hi Max, ${missed}`, true],
+      ['Hi Kim, Nimbus rolled back the update and wiped your settings.', true],
+      ['Hi Ben, our partner Quickship has been really slow lately.', true],
+      ['Hi Dana, your order left the depot this morning and should arrive on Friday.', false],
+      ['Hi Sam, I have refunded the charge, you will see it in three to five days.', false],
+      ['Hi Lee, we mislabelled the box, and I have sent a new one by express.', false],
+    ];
+    for (const [reply, flag] of examples) {
+      await teach.locator('textarea[name="reply"]').fill(reply);
+      await teach.locator('select[name="rule"]').selectOption('no-blame-shifting');
+      await teach
+        .locator('input[name="mark"]')
+        .nth(flag ? 0 : 1)
+        .check();
+      await teach.getByRole('button', { name: 'Add example' }).click();
+    }
+    await teach.getByRole('button', { name: 'Teach', exact: true }).click();
+    await teach.getByRole('button', { name: 'Keep this model' }).click({ timeout: 30_000 });
+
+    // The background rebuilt the engine with the team's heads and re-linted the open draft.
+    await expect
+      .poll(() => underlined(gmail), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('Hub B')]));
+    const stored = await options.evaluate(() => (globalThis as any).chrome.storage.local.get('teamDocument'));
+    expect(Object.keys((stored.teamDocument as { models: object }).models).sort()).toEqual(['blame', 'blame-reply']);
+    await gmail.close();
+    await options.close();
+  }, 90_000);
+
   it('logged no errors', () => {
     expect(errors).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Rule } from '../../engine';
 import type { TeamEdit } from '../../ruleset/edit';
@@ -50,11 +51,14 @@ export function OptionsPage({
   state,
   packRules,
   intents,
+  teach,
 }: {
   state: OptionsState;
   /** The built-in rules, for the agent's own switches. */
   packRules: readonly Rule[];
   intents: OptionsIntents;
+  /** Teach by example (TeachByExample), mounted by the page with its worker client. */
+  teach?: ComponentChildren;
 }) {
   const [view, setView] = useState<'rules' | 'text'>('rules');
   const [confirmReset, setConfirmReset] = useState(false);
@@ -213,6 +217,7 @@ export function OptionsPage({
             </div>
           )}
         </section>
+        {teach}
       </main>
       <LivePanel lab={state.lab} examples={state.examples} onLab={intents.setLab} onRunExamples={intents.runExamples} />
     </div>
