@@ -1,15 +1,19 @@
 import { createLinter } from '../../src/engine';
+import { addEntries, DEFAULT_RETENTION, type HistoryDb, isHistoryEntry, openHistory } from '../../src/history';
 import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { EngineService } from '../../src/messaging/engine-service';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
 import { defaultRules, headsNamedBy } from '../../src/ruleset/default-rules';
 import { ruleSetInForce } from '../../src/ruleset/in-force';
 import { loadModels } from '../../src/ruleset/models';
+import { historySettings } from '../../src/settings/history';
 import { policyModels, policyRuleSet, readPolicyDocument, teamDocument } from '../../src/settings/team';
 import { LEVEL_COLOR } from '../../src/ui/levels';
 import { isDefaultSite, originPattern, siteSettings } from '../../src/settings/sites';
 import { fromExtensionPage, fromTab, isHostName } from './senders';
 
+/** More entries than an editor could show at once is not a batch from the coach. */
+const MAX_HISTORY_BATCH = 500;
 /** The built content script (the loader every page gets), as WXT names it. */
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 /** The coach, injected by the loader's request when the agent first goes near an editor. */
@@ -130,6 +134,18 @@ export default defineBackground(() => {
 
   // Any event keeps the worker (and the engine in it) alive; nothing else to do.
   onMessage('wakeEngine', () => {});
+
+  // The trainee's history lives in the extension's own IndexedDB; only the coach in a tab writes.
+  let history: Promise<HistoryDb> | null = null;
+  onMessage('recordHistory', async ({ data, sender }) => {
+    if (fromTab(sender, browser.runtime.id) === null || !Array.isArray(data)) return;
+    const settings = await historySettings.getValue();
+    if (!settings.enabled) return;
+    const entries = data.filter(isHistoryEntry).slice(0, MAX_HISTORY_BATCH);
+    if (entries.length === 0) return;
+    history ??= openHistory();
+    await addEntries(await history, entries, { ...DEFAULT_RETENTION, days: settings.retentionDays });
+  });
 
   onMessage('openPage', async ({ data, sender }) => {
     if (sender.id !== browser.runtime.id || (data !== 'options' && data !== 'practice')) return;

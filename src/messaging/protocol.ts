@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Level } from '../engine';
+import type { HistoryEntry } from '../history/types';
 
 /** A tab's coaching state, as the popup shows it. */
 export interface TabReport {
@@ -26,6 +27,8 @@ interface Protocol {
   loadCoach(): void;
   /** Content script → background: a coached page is in view; keep the engine warm. */
   wakeEngine(): void;
+  /** Coach → background: what became of findings the agent saw (kept in the history). */
+  recordHistory(entries: HistoryEntry[]): void;
   /** Background → content script: the "next suggestion" command was pressed in this tab. */
   nextSuggestion(): void;
 }
