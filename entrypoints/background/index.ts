@@ -1,5 +1,12 @@
 import { createLinter } from '../../src/engine';
-import { addEntries, DEFAULT_RETENTION, type HistoryDb, isHistoryEntry, openHistory } from '../../src/history';
+import {
+  addEntries,
+  DEFAULT_RETENTION,
+  type HistoryDb,
+  isHistoryEntry,
+  isReplyScore,
+  openHistory,
+} from '../../src/history';
 import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { EngineService } from '../../src/messaging/engine-service';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
@@ -138,13 +145,14 @@ export default defineBackground(() => {
   // The trainee's history lives in the extension's own IndexedDB; only the coach in a tab writes.
   let history: Promise<HistoryDb> | null = null;
   onMessage('recordHistory', async ({ data, sender }) => {
-    if (fromTab(sender, browser.runtime.id) === null || !Array.isArray(data)) return;
+    if (fromTab(sender, browser.runtime.id) === null || !Array.isArray(data?.entries)) return;
     const settings = await historySettings.getValue();
     if (!settings.enabled) return;
-    const entries = data.filter(isHistoryEntry).slice(0, MAX_HISTORY_BATCH);
-    if (entries.length === 0) return;
+    const entries = data.entries.filter(isHistoryEntry).slice(0, MAX_HISTORY_BATCH);
+    const reply = isReplyScore(data.reply) ? data.reply : undefined;
+    if (entries.length === 0 && !reply) return;
     history ??= openHistory();
-    await addEntries(await history, entries, { ...DEFAULT_RETENTION, days: settings.retentionDays });
+    await addEntries(await history, entries, { ...DEFAULT_RETENTION, days: settings.retentionDays }, Date.now(), reply);
   });
 
   onMessage('openPage', async ({ data, sender }) => {

@@ -8,5 +8,6 @@ export {
   openHistory,
   prune,
   queryHistory,
+  replyScores,
   type HistoryDb,
 } from './store';

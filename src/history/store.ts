@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import { DEFAULT_RETENTION, type HistoryEntry, type HistoryQuery, type Retention } from './types';
+import { DEFAULT_RETENTION, type HistoryEntry, type HistoryQuery, type ReplyScore, type Retention } from './types';
 
 // The trainee's history, in the extension's own IndexedDB (never the page's: a content script's
 // IndexedDB belongs to the host page's origin). Written by the background, read by the review page.
@@ -8,9 +8,10 @@ const DB_NAME = 'tactful-history';
 /**
  * The schema is built by versioned upgrades, so an extension update never loses history:
  * 1 — the `findings` store with indexes by time, rule and site;
- * 2 — an index by outcome (the review page's fix rate).
+ * 2 — an index by outcome (the review page's fix rate);
+ * 3 — the `replies` store: each coached reply's tone score when its editor closed (progress).
  */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface HistorySchema extends DBSchema {
@@ -18,6 +19,11 @@ interface HistorySchema extends DBSchema {
     key: number;
     value: HistoryEntry;
     indexes: { at: number; ruleId: string; site: string; outcome: string };
+  };
+  replies: {
+    key: number;
+    value: ReplyScore;
+    indexes: { at: number };
   };
 }
 
@@ -34,24 +40,48 @@ export function openHistory(version = DB_VERSION): Promise<HistoryDb> {
         store.createIndex('site', 'site');
       }
       if (oldVersion < 2 && version >= 2) tx.objectStore('findings').createIndex('outcome', 'outcome');
+      if (oldVersion < 3 && version >= 3) {
+        db.createObjectStore('replies', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+      }
     },
   });
 }
 
-/** Adds entries in one transaction, then drops what retention says is too old or too many. */
+/** Adds entries (and a reply's score) in one transaction, then applies the retention. */
 export async function addEntries(
   db: HistoryDb,
   entries: readonly HistoryEntry[],
   retention: Retention = DEFAULT_RETENTION,
   now = Date.now(),
+  reply?: ReplyScore,
 ): Promise<void> {
-  const tx = db.transaction('findings', 'readwrite');
-  await Promise.all([...entries.map(({ id: _drop, ...e }) => tx.store.add(e)), tx.done]);
+  const tx = db.transaction(reply ? ['findings', 'replies'] : ['findings'], 'readwrite');
+  const findings = tx.objectStore('findings');
+  const writes: Promise<unknown>[] = entries.map(({ id: _drop, ...e }) => findings.add(e));
+  if (reply) {
+    const { id: _drop, ...r } = reply;
+    writes.push(tx.objectStore('replies').add(r));
+  }
+  await Promise.all([...writes, tx.done]);
   await prune(db, retention, now);
+}
+
+/** Replies' tone scores from `from` on, oldest first (the progress chart). */
+export async function replyScores(db: HistoryDb, from = 0): Promise<ReplyScore[]> {
+  return db.getAllFromIndex('replies', 'at', IDBKeyRange.lowerBound(from));
 }
 
 /** Drops entries older than `retention.days` and the oldest beyond `retention.cap`. */
 export async function prune(db: HistoryDb, retention: Retention = DEFAULT_RETENTION, now = Date.now()) {
+  if (db.objectStoreNames.contains('replies')) {
+    const old = db.transaction('replies', 'readwrite');
+    let r = await old.store.index('at').openCursor(IDBKeyRange.upperBound(now - retention.days * DAY_MS, true));
+    while (r) {
+      await r.delete();
+      r = await r.continue();
+    }
+    await old.done;
+  }
   const tx = db.transaction('findings', 'readwrite');
   const byTime = tx.store.index('at');
   let cursor = await byTime.openCursor(IDBKeyRange.upperBound(now - retention.days * DAY_MS, true));
@@ -89,6 +119,7 @@ export async function queryHistory(db: HistoryDb, q: HistoryQuery = {}): Promise
 
 export async function clearHistory(db: HistoryDb): Promise<void> {
   await db.clear('findings');
+  if (db.objectStoreNames.contains('replies')) await db.clear('replies');
 }
 
 const CSV_COLUMNS = ['time', 'rule', 'level', 'outcome', 'site', 'sentence', 'flagged', 'suggestion'] as const;

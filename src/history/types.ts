@@ -31,6 +31,29 @@ export interface HistoryEntry {
   outcome: Outcome;
 }
 
+/** A coached reply's tone score (100 = nothing to coach) when its editor closed or it was sent. */
+export interface ReplyScore {
+  id?: number;
+  at: number;
+  site: string;
+  score: number;
+}
+
+/** Whether a content script's reply score is well formed. */
+export function isReplyScore(x: unknown): x is ReplyScore {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as Record<string, unknown>;
+  return (
+    typeof r.site === 'string' &&
+    r.site.length <= 253 &&
+    Number.isSafeInteger(r.at) &&
+    (r.at as number) >= 0 &&
+    typeof r.score === 'number' &&
+    r.score >= 0 &&
+    r.score <= 100
+  );
+}
+
 /** What the review page asks for; every field narrows, absent ones do not. */
 export interface HistoryQuery {
   ruleId?: string;

@@ -1,6 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Level } from '../engine';
-import type { HistoryEntry } from '../history/types';
+import type { HistoryEntry, ReplyScore } from '../history/types';
 
 /** A tab's coaching state, as the popup shows it. */
 export interface TabReport {
@@ -28,7 +28,7 @@ interface Protocol {
   /** Content script → background: a coached page is in view; keep the engine warm. */
   wakeEngine(): void;
   /** Coach → background: what became of findings the agent saw (kept in the history). */
-  recordHistory(entries: HistoryEntry[]): void;
+  recordHistory(data: { entries: HistoryEntry[]; reply?: ReplyScore }): void;
   /** Background → content script: the "next suggestion" command was pressed in this tab. */
   nextSuggestion(): void;
 }

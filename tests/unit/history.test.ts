@@ -10,6 +10,7 @@ import {
   isHistoryEntry,
   openHistory,
   queryHistory,
+  replyScores,
 } from '../../src/history';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,10 +85,20 @@ describe('history', () => {
     expect([...v1.transaction('findings').store.indexNames]).not.toContain('outcome');
     v1.close();
     const v2 = await openHistory();
-    expect(v2.version).toBe(2);
+    expect(v2.version).toBe(3);
     expect(await v2.getAllFromIndex('findings', 'outcome', 'left')).toHaveLength(1);
     expect((await queryHistory(v2)).length).toBe(2);
     v2.close();
+  });
+
+  it("keeps each reply's tone score for the progress chart, within the retention", async () => {
+    const db = await openHistory();
+    await addEntries(db, [], undefined, NOW, { at: NOW - 100 * DAY, site: 'x', score: 40 });
+    await addEntries(db, [], undefined, NOW, { at: NOW, site: 'x', score: 88 });
+    expect((await replyScores(db)).map((r) => r.score)).toEqual([88]);
+    await clearHistory(db);
+    expect(await replyScores(db)).toEqual([]);
+    db.close();
   });
 
   it('exports CSV a spreadsheet reads safely', () => {
