@@ -1,4 +1,5 @@
 import type { LintOptions, Report } from '../../src/engine';
+import type { HistoryEntry, ReplyScore } from '../../src/history/types';
 import { watchEditors, findEditors, editorKindOf } from '../../src/host/editors';
 import type { WatchedEditor } from '../../src/host/types';
 import { createCoachStore, type CoachStore, type Position } from '../../src/state/coach';
@@ -38,6 +39,11 @@ export interface ControllerDeps {
   };
   disabledRules(): ReadonlySet<string>;
   disableRule(ruleId: string): void;
+  /** Phrase keys the agent asked never to be flagged for, and how to add one. */
+  ignoredPhrases(): ReadonlySet<string>;
+  ignorePhrase(ruleId: string, phrase: string): void;
+  /** Keeps what became of findings the agent saw (the trainee's history, in the background). */
+  record(entries: HistoryEntry[], reply?: ReplyScore): void;
   onReport(summary: { count: number; worst: 'error' | 'warning' | 'info' | null }): void;
 }
 
@@ -76,6 +82,8 @@ export class PageCoach implements CoachIntents {
     this.on(document, 'keydown', (ev) => this.onKeyDown(ev as KeyboardEvent), { capture: true });
     this.on(window, 'scroll', () => this.schedulePositions(), { capture: true, passive: true });
     this.on(window, 'resize', () => this.schedulePositions(), { passive: true });
+    // Leaving the page (or the tab closing) ends every draft here: their history goes now.
+    this.on(window, 'pagehide', () => this.finishAll(), {});
     // An editor that already has focus when Tactful starts (e.g. turned on from the popup).
     const focused = document.activeElement;
     if (focused instanceof HTMLElement) guard(() => this.activate(focused));
@@ -168,6 +176,8 @@ export class PageCoach implements CoachIntents {
       session = new EditorSession(editor, this.overlay.underlineLayer, {
         lint: (text, options) => this.deps.engine.lint(id, text, options),
         disabledRules: this.deps.disabledRules,
+        ignoredPhrases: this.deps.ignoredPhrases,
+        record: this.deps.record,
         host: this.deps.host,
         onUpdate: (s) => this.onSessionUpdate(s),
         guard,
@@ -337,6 +347,20 @@ export class PageCoach implements CoachIntents {
     if (!s || i === null) return;
     this.closeCard(true);
     s.dismiss(i);
+  }
+
+  ignorePhrase() {
+    const s = this.active;
+    const i = this.store.getState().openFindingIndex;
+    const f = i === null ? undefined : s?.findings[i];
+    if (!f || f.actual.trim() === '') return;
+    this.closeCard(true);
+    this.deps.ignorePhrase(f.ruleId, f.actual);
+  }
+
+  /** The page is going away (navigation, tab closed): each draft's history is written now. */
+  finishAll() {
+    for (const s of this.sessions.values()) guard(() => s.finish());
   }
 
   disableRule(ruleId: string) {

@@ -3,6 +3,7 @@ import { EngineClient } from '../../src/messaging/engine-client';
 import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { sendMessage } from '../../src/messaging/protocol';
 import type { PageCoachHandle } from '../../src/messaging/page-coach';
+import { ignoredPhrases, phraseKey } from '../../src/settings/history';
 import { disabledRules, pausedUntil, siteEnabled, siteSettings } from '../../src/settings/sites';
 import { PageCoach } from './controller';
 
@@ -26,11 +27,20 @@ export default defineUnlistedScript(async () => {
     (id, report, text) => coach.pushed(id, report, text),
   );
   let off = new Set<string>();
+  let ignored = new Set<string>();
   const coach = new PageCoach({
     host,
     engine,
     disabledRules: () => off,
     disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),
+    ignoredPhrases: () => ignored,
+    ignorePhrase: (ruleId, phrase) =>
+      void ignoredPhrases.getValue().then((list) => {
+        if (list.some((p) => phraseKey(p.ruleId, p.phrase) === phraseKey(ruleId, phrase))) return;
+        return ignoredPhrases.setValue([...list, { ruleId, phrase: phrase.trim(), at: Date.now() }]);
+      }),
+    // The background keeps it, in the extension's own IndexedDB (never this page's).
+    record: (entries, reply) => void sendMessage('recordHistory', { entries, reply }).catch(() => {}),
     onReport: (summary) => void sendMessage('setBadge', summary).catch(() => {}),
   });
 
@@ -58,6 +68,10 @@ export default defineUnlistedScript(async () => {
     pausedUntil.watch(() => void update()),
     disabledRules.watch((v) => {
       off = new Set(v);
+      coach.refresh();
+    }),
+    ignoredPhrases.watch((list) => {
+      ignored = new Set(list.map((p) => phraseKey(p.ruleId, p.phrase)));
       coach.refresh();
     }),
   ];
@@ -92,7 +106,9 @@ export default defineUnlistedScript(async () => {
     },
   };
 
-  off = new Set(await disabledRules.getValue());
+  const [offNow, ignoredNow] = await Promise.all([disabledRules.getValue(), ignoredPhrases.getValue()]);
+  off = new Set(offNow);
+  ignored = new Set(ignoredNow.map((p) => phraseKey(p.ruleId, p.phrase)));
   void readShortcut();
   addEventListener('focus', onWindowFocus);
   await update();

@@ -80,6 +80,7 @@ export function createOverlay(store: CoachStore, intents: CoachIntents): Overlay
         }}
         onDismiss={() => intents.dismiss()}
         onDisableRule={(id) => intents.disableRule(id)}
+        onIgnorePhrase={() => intents.ignorePhrase()}
         onCloseCard={() => intents.closeCard(true)}
         onNextHere={() => intents.nextHere()}
       />,

@@ -5,6 +5,9 @@ import { readEditor } from '../../src/host/text';
 import type { HostContext, TextSnapshot, WatchedEditor } from '../../src/host/types';
 import { UnderlinePainter } from '../../src/host/underlines';
 import { scoreOf } from '../../src/engine/score';
+import { historyEntry } from '../../src/history/entry';
+import type { HistoryEntry, Outcome, ReplyScore } from '../../src/history/types';
+import { phraseKey } from '../../src/settings/history';
 
 /**
  * How long typing must pause before the draft is linted again. The lint itself is a few ms in
@@ -45,6 +48,10 @@ export class EditorSession {
       /** Asks the engine; null when a newer lint of this editor superseded this one. */
       lint(text: string, options: LintOptions): Promise<Report | null>;
       disabledRules: () => ReadonlySet<string>;
+      /** Phrase keys (`phraseKey`) the agent asked never to be flagged for. */
+      ignoredPhrases: () => ReadonlySet<string>;
+      /** Keeps what became of findings the agent saw (the trainee's history). */
+      record(entries: HistoryEntry[], reply?: ReplyScore): void;
       host: string;
       onUpdate(session: EditorSession): void;
       guard<T>(fn: () => T): T | undefined;
@@ -157,6 +164,7 @@ export class EditorSession {
 
   private visible(findings: Finding[]): Finding[] {
     const off = this.deps.disabledRules();
+    const ignored = this.deps.ignoredPhrases();
     const seen = new Map<string, number>();
     const shown: Finding[] = [];
     this.keys = [];
@@ -166,16 +174,70 @@ export class EditorSession {
       seen.set(base, nth + 1);
       const key = keyOf(f, nth);
       if (off.has(f.ruleId) || this.dismissed.has(key)) continue;
+      if (f.actual.trim() !== '' && ignored.has(phraseKey(f.ruleId, f.actual))) continue;
       shown.push(f);
       this.keys.push(key);
     }
+    this.noteSeen(shown);
     return shown;
   }
+
+  // ---- history: what became of each finding the agent saw ---------------------------------
+
+  /** Findings shown in this draft by dismissal key, with the text they were found in. */
+  private readonly seenFindings = new Map<string, { finding: Finding; text: string; recorded: boolean }>();
+  /** Keys shown in the latest report. */
+  private shownNow = new Set<string>();
+
+  private noteSeen(shown: Finding[]) {
+    const text = this.snapshot?.text ?? '';
+    this.shownNow = new Set(this.keys);
+    shown.forEach((finding, i) => {
+      const key = this.keys[i]!;
+      const known = this.seenFindings.get(key);
+      if (known) Object.assign(known, { finding, text });
+      else this.seenFindings.set(key, { finding, text, recorded: false });
+    });
+  }
+
+  private recordOutcome(key: string | undefined, outcome: Outcome) {
+    const seen = key === undefined ? undefined : this.seenFindings.get(key);
+    if (!seen || seen.recorded) return;
+    seen.recorded = true;
+    this.deps.record([historyEntry(seen.finding, seen.text, this.deps.host, outcome)]);
+  }
+
+  /**
+   * The draft is done with (sent, closed, the page left): what was never fixed or dismissed is
+   * "left" if still shown, and "fixed" if the agent's own rewording made it go; with the reply's
+   * tone score.
+   */
+  finish() {
+    const entries: HistoryEntry[] = [];
+    for (const [key, seen] of this.seenFindings) {
+      if (seen.recorded) continue;
+      seen.recorded = true;
+      entries.push(historyEntry(seen.finding, seen.text, this.deps.host, this.shownNow.has(key) ? 'left' : 'fixed'));
+    }
+    // One score per draft as it ended: a page hidden and then closed does not count it twice.
+    const text = this.snapshot?.text ?? '';
+    const reply =
+      this.report && text.trim() && text !== this.scoredText
+        ? { at: Date.now(), site: this.deps.host, score: this.score }
+        : undefined;
+    if (reply) this.scoredText = text;
+    if (entries.length > 0 || reply) this.deps.record(entries, reply);
+    this.seenFindings.clear();
+  }
+
+  /** The draft whose score the history already has. */
+  private scoredText: string | null = null;
 
   /** Hides one finding for as long as this draft lives. */
   dismiss(index: number) {
     const key = this.keys[index];
     if (key === undefined) return;
+    this.recordOutcome(key, 'dismissed');
     this.dismissed.add(key);
     this.relint();
   }
@@ -201,6 +263,7 @@ export class EditorSession {
     const fix = f?.fixes[fixIndex];
     if (!f || !fix || !this.snapshot) return false;
     const done = await applyFix(this.editor, this.snapshot, fix);
+    if (done) this.recordOutcome(this.keys[this.findings.indexOf(f)], 'fixed');
     this.schedule(0);
     return done;
   }
@@ -219,6 +282,7 @@ export class EditorSession {
   }
 
   destroy() {
+    this.finish();
     this.teardown.abort();
     this.painter.clear();
   }

@@ -48,6 +48,8 @@ export interface CoachIntents {
   applyFix(fixIndex: number): void;
   dismiss(): void;
   disableRule(ruleId: string): void;
+  /** Never flag the open card's words under its rule for this agent. */
+  ignorePhrase(): void;
   closeCard(returnFocus: boolean): void;
   /** The next of the findings under the pointer ("2 more here"). */
   nextHere(): void;

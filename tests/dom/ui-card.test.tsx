@@ -34,6 +34,20 @@ function setup(overrides: Partial<CardProps> = {}) {
 }
 
 describe('Card', () => {
+  it('offers "Never flag this for me" for flagged words, and only when the page can keep it', () => {
+    const onIgnorePhrase = vi.fn();
+    setup({ onIgnorePhrase });
+    fireEvent.click(screen.getByRole('button', { name: 'Never flag this for me' }));
+    expect(onIgnorePhrase).toHaveBeenCalledTimes(1);
+    cleanup();
+    setup();
+    expect(screen.queryByRole('button', { name: 'Never flag this for me' })).toBeNull();
+    cleanup();
+    // A missing piece (an empty span) has no words to ignore.
+    setup({ onIgnorePhrase, finding: { ...finding, start: 0, end: 0, actual: '' } });
+    expect(screen.queryByRole('button', { name: 'Never flag this for me' })).toBeNull();
+  });
+
   it('shows level, rule, message, flagged text and why, as a described dialog at its position', () => {
     const { dialog } = setup();
     expect(dialog.getAttribute('aria-label')).toBe('Tactful suggestion: Explain the reason instead of quoting policy.');

@@ -15,6 +15,8 @@ export interface CardProps {
   onDismiss(): void;
   /** Called only after the inline confirmation. */
   onDisableRule(ruleId: string): void;
+  /** Never flag these words under this rule for this agent (listed on the review page). */
+  onIgnorePhrase?(): void;
   onClose(): void;
   /** Other findings under the same spot (a phrase inside a sentence that lacks something). */
   moreHere?: number;
@@ -37,6 +39,7 @@ export function Card({
   onApplyFix,
   onDismiss,
   onDisableRule,
+  onIgnorePhrase,
   onClose,
   moreHere = 0,
   onNextHere,
@@ -203,6 +206,11 @@ export function Card({
             <button type="button" class="tf-button tf-quiet" onClick={onDismiss}>
               Dismiss
             </button>
+            {onIgnorePhrase && finding.actual.trim() !== '' && (
+              <button type="button" class="tf-button tf-quiet" onClick={onIgnorePhrase}>
+                Never flag this for me
+              </button>
+            )}
             <button ref={disableButton} type="button" class="tf-button tf-quiet" onClick={askConfirm}>
               Turn off this rule
             </button>

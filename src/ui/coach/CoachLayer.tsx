@@ -34,6 +34,8 @@ export interface CoachLayerProps {
   onApplyFix(fix: Fix, findingIndex: number): void;
   onDismiss(findingIndex: number): void;
   onDisableRule(ruleId: string): void;
+  /** "Never flag this for me" on the open card's words. */
+  onIgnorePhrase?(findingIndex: number): void;
   onCloseCard(): void;
   /** Show the next of the findings under the pointer ("2 more here"). */
   onNextHere?(): void;
@@ -67,6 +69,7 @@ export function CoachLayer({ state, autoFocusCard, panelPlacement, withStyles = 
           onApplyFix={(fix) => on.onApplyFix(fix, index)}
           onDismiss={() => on.onDismiss(index)}
           onDisableRule={on.onDisableRule}
+          onIgnorePhrase={on.onIgnorePhrase ? () => on.onIgnorePhrase!(index) : undefined}
           onClose={on.onCloseCard}
           moreHere={state.hereIndexes?.includes(index) ? state.hereIndexes.length - 1 : 0}
           onNextHere={on.onNextHere}
