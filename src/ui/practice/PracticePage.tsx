@@ -1,4 +1,4 @@
-import type { Ref } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 import type { Channel, Finding, Fix } from '../../engine';
 import { DraftEditor, isImmediateInput, type TextChange } from './DraftEditor';
 import { FindingList } from './FindingList';
@@ -6,6 +6,8 @@ import '../level-colors';
 import './practice.css';
 
 export interface PracticePageProps {
+  /** The tabs (free practice / exercises), shown under the title. */
+  nav?: ComponentChildren;
   customerMessage: string;
   customerName: string;
   draft: string;
@@ -51,6 +53,7 @@ export function PracticePage(props: PracticePageProps) {
           Paste a customer's message and write a reply. Tactful underlines what could read badly and suggests a better
           phrasing. Everything stays on this device.
         </p>
+        {props.nav}
       </header>
 
       <main class="practice-main">
