@@ -156,8 +156,9 @@ export default defineBackground(() => {
   });
 
   onMessage('openPage', async ({ data, sender }) => {
-    if (sender.id !== browser.runtime.id || (data !== 'options' && data !== 'practice')) return;
-    await browser.tabs.create({ url: browser.runtime.getURL(data === 'options' ? '/options.html' : '/practice.html') });
+    const pages = { options: '/options.html', practice: '/practice.html', review: '/review.html' } as const;
+    if (sender.id !== browser.runtime.id || (data !== 'options' && data !== 'practice' && data !== 'review')) return;
+    await browser.tabs.create({ url: browser.runtime.getURL(pages[data]) });
   });
 
   onMessage('getShortcut', async () => {

@@ -7,7 +7,7 @@ import { UnderlinePainter } from '../../src/host/underlines';
 import { scoreOf } from '../../src/engine/score';
 import { historyEntry } from '../../src/history/entry';
 import type { HistoryEntry, Outcome, ReplyScore } from '../../src/history/types';
-import { phraseKey } from '../../src/settings/history';
+import { phraseKey } from '../../src/settings/phrase-key';
 
 /**
  * How long typing must pause before the draft is linted again. The lint itself is a few ms in

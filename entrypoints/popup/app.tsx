@@ -24,6 +24,8 @@ export interface PopupDeps {
   setSiteEnabled(host: string, enabled: boolean): Promise<void>;
   openOptions(): void;
   openPractice(): void;
+  /** Opens the review page (history and progress). */
+  openReview?(): void;
   /** The browser's key for "next suggestion" (the background reads the extension's commands). */
   shortcut(): Promise<string | null>;
   now(): number;
@@ -113,6 +115,7 @@ function PopupApp({ store, deps }: { store: PopupStore; deps: PopupDeps }) {
       onResume={() => void intents.resume()}
       onOpenOptions={deps.openOptions}
       onOpenPractice={deps.openPractice}
+      onOpenReview={deps.openReview}
       shortcut={state.shortcut}
       ruleSource={state.ruleSource}
     />

@@ -14,6 +14,7 @@ mountPopup(document.getElementById('app')!, {
   setSiteEnabled: (host, enabled) => sendMessage('setSiteEnabled', { host, enabled }),
   openOptions: () => void browser.runtime.openOptionsPage(),
   openPractice: () => void browser.tabs.create({ url: browser.runtime.getURL('/practice.html') }),
+  openReview: () => void browser.tabs.create({ url: browser.runtime.getURL('/review.html') }),
   shortcut: () => sendMessage('getShortcut', undefined),
   now: () => Date.now(),
 });

@@ -20,7 +20,7 @@ interface Protocol {
   /** Content script → background: show the finding count on the toolbar icon. */
   setBadge(data: { count: number; worst: Level | null }): void;
   /** Content script → background: open an extension page (content scripts cannot). */
-  openPage(page: 'options' | 'practice'): void;
+  openPage(page: 'options' | 'practice' | 'review'): void;
   /** Content script or popup → background: the key for "next suggestion" ("Alt+Shift+N"). */
   getShortcut(): string;
   /** Content script → background: inject the coach into this frame (the agent is near an editor). */

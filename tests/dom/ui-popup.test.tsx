@@ -153,12 +153,14 @@ describe('Popup', () => {
     expect(screen.getByRole('button', { name: 'Pause for an hour' })).toBeTruthy();
   });
 
-  it('opens the options and the practice page', () => {
-    const { onOpenOptions, onOpenPractice } = setup();
+  it('opens the options, the practice page and the review page', () => {
+    const { onOpenOptions, onOpenPractice, onOpenReview } = setup({ onOpenReview: vi.fn() });
     fireEvent.click(screen.getByRole('button', { name: 'Options' }));
     expect(onOpenOptions).toHaveBeenCalledTimes(1);
     fireEvent.click(screen.getByRole('button', { name: 'Practice page' }));
     expect(onOpenPractice).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    expect(onOpenReview).toHaveBeenCalledTimes(1);
   });
 
   it('formats clock times with two digits', () => {
@@ -177,13 +179,14 @@ describe('level colours', () => {
 
 describe('whose rules coach', () => {
   it("names the pack's, the team's or the organisation's rules", () => {
+    const source = () => document.querySelector('.tp-rule-source')?.textContent;
     setup();
-    expect(screen.getByText("Tactful's own rules")).toBeTruthy();
+    expect(source()).toBe(" · Tactful's rules");
     cleanup();
     setup({ ruleSource: 'team' });
-    expect(screen.getByText("Your team's rules")).toBeTruthy();
+    expect(source()).toBe(" · your team's rules");
     cleanup();
     setup({ ruleSource: 'policy' });
-    expect(screen.getByText('Rules set by your organisation')).toBeTruthy();
+    expect(source()).toBe(' · set by your organisation');
   });
 });

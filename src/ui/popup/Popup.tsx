@@ -23,6 +23,8 @@ export interface PopupProps {
   onResume(): void;
   onOpenOptions(): void;
   onOpenPractice(): void;
+  /** The review page (history and progress); the link is shown when the caller can open it. */
+  onOpenReview?(): void;
   /** The browser's key for "next suggestion" in the page, once known. */
   shortcut?: string | null;
   /** Whose rules coach (the options page is where a team lead changes them). */
@@ -30,9 +32,9 @@ export interface PopupProps {
 }
 
 const RULE_SOURCE: Record<NonNullable<PopupProps['ruleSource']>, string> = {
-  pack: "Tactful's own rules",
-  team: "Your team's rules",
-  policy: 'Rules set by your organisation',
+  pack: "Tactful's rules",
+  team: "your team's rules",
+  policy: 'set by your organisation',
 };
 
 /** "14:05", in the local time zone. */
@@ -86,6 +88,11 @@ export function Popup(props: PopupProps) {
       <section class="tp-section" aria-labelledby="tp-site-heading">
         <h2 id="tp-site-heading" class="tp-heading">
           Coaching
+          {/* On the heading's line: the popup must not grow taller than the room Chrome gives it. */}
+          <span class="tp-rule-source" data-source={props.ruleSource ?? 'pack'}>
+            {' · '}
+            {RULE_SOURCE[props.ruleSource ?? 'pack']}
+          </span>
         </h2>
         {host === null ? (
           <p class="tp-empty">Tactful can't coach on this page.</p>
@@ -117,10 +124,6 @@ export function Popup(props: PopupProps) {
           </p>
         )}
 
-        <p class="tp-note tp-rule-source" data-source={props.ruleSource ?? 'pack'}>
-          {RULE_SOURCE[props.ruleSource ?? 'pack']}
-        </p>
-
         <div class="tp-row tp-pause" aria-live="polite">
           {paused ? (
             <>
@@ -144,9 +147,16 @@ export function Popup(props: PopupProps) {
         <button type="button" class="tp-link" onClick={props.onOpenPractice}>
           Practice page
         </button>
+        {props.onOpenReview && (
+          <button type="button" class="tp-link" onClick={props.onOpenReview}>
+            Review
+          </button>
+        )}
         {props.shortcut && (
           <span class="tp-shortcut" title="Next suggestion in the page; change it in the browser's keyboard shortcuts">
-            Next: <kbd>{props.shortcut}</kbd>
+            {/* Only the key is shown: the footer holds three links and this on one line. */}
+            <span class="tp-sr-only">Next suggestion: </span>
+            <kbd>{props.shortcut}</kbd>
           </span>
         )}
       </footer>
