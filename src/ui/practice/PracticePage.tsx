@@ -51,7 +51,9 @@ export function PracticePage(props: PracticePageProps) {
         <h1>Tactful practice</h1>
         <p class="lede">
           Paste a customer's message and write a reply. Tactful underlines what could read badly and suggests a better
-          phrasing. Everything stays on this device.
+          phrasing. Everything stays on this device.{' '}
+          {/* The review page is an extension page of the same origin: a plain link reaches it. */}
+          <a href="/review.html">Review what was flagged in your replies</a>.
         </p>
         {props.nav}
       </header>
