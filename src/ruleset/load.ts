@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document } from 'yaml';
 import type { z } from 'zod';
+import { LIMITS } from './limits';
 import { ruleSchema, teamRuleSetSchema, type RuleWithExamples, type TeamRuleSet } from './schema';
 
 /** A rule file or rule set that cannot be used, with where and what to fix. */
@@ -15,16 +16,173 @@ export class RuleSetError extends Error {
   }
 }
 
-function parseWithLines(text: string, file: string): { doc: Document; lines: LineCounter } {
+const number = (n: number) => n.toLocaleString('en');
+
+/** The size of `text` in UTF-8 bytes, counted only when it could be over `limit`. */
+function overBytes(text: string, limit: number): boolean {
+  if (text.length > limit) return true;
+  if (text.length * 3 <= limit) return false;
+  return new TextEncoder().encode(text).length > limit;
+}
+
+/** Keys that would reach Object.prototype in a plain object: never a field, rule id or head name. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+type Path = Array<string | number>;
+
+/** The first forbidden key in the document (aliases are not followed: their anchor is checked). */
+function forbiddenKey(doc: Document): { path: Path; node: unknown } | null {
+  const todo: Array<{ node: unknown; path: Path }> = [{ node: doc.contents, path: [] }];
+  while (todo.length) {
+    const { node, path } = todo.pop()!;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (FORBIDDEN_KEYS.has(key)) return { path: [...path, key], node: pair.key };
+        todo.push({ node: pair.value, path: [...path, key] });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        todo.push({ node: item, path: [...path, i] });
+      });
+    }
+  }
+  return null;
+}
+
+function lineOf(node: unknown, lines: LineCounter): number | undefined {
+  return isNode(node) && node.range ? lines.linePos(node.range[0]).line : undefined;
+}
+
+/** The first alias of the document, for the line of an alias problem. */
+function firstAlias(doc: Document): unknown {
+  const todo: unknown[] = [doc.contents];
+  while (todo.length) {
+    const node = todo.shift();
+    if (isAlias(node)) return node;
+    if (isMap(node)) for (const pair of node.items) todo.push(pair.key, pair.value);
+    else if (isSeq(node)) todo.push(...node.items);
+  }
+  return undefined;
+}
+
+function parseWithLines(text: string, file: string): { doc: Document; lines: LineCounter; data: unknown } {
+  // Refused before parsing: YAML parses about 2.5 MB a second here, and a set this large is
+  // not written by hand.
+  if (overBytes(text, LIMITS.documentBytes)) {
+    throw new RuleSetError(
+      file,
+      undefined,
+      '',
+      `the document is larger than ${LIMITS.documentBytes / 1024 / 1024} MB, the most a rule set may be; split it or remove rules`,
+    );
+  }
   const lines = new LineCounter();
-  // JSON is YAML, so one parser serves both and keeps line numbers for either.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    // JSON is YAML, so one parser serves both and keeps line numbers for either.
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    throw new RuleSetError(file, undefined, '', `cannot be read as YAML or JSON (${(e as Error).message})`);
+  }
   const err = doc.errors[0];
   if (err) {
     const line = err.linePos?.[0]?.line ?? lines.linePos(err.pos[0]).line;
     throw new RuleSetError(file, line, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
   }
-  return { doc, lines };
+  const forbidden = forbiddenKey(doc);
+  if (forbidden) {
+    const key = forbidden.path[forbidden.path.length - 1];
+    throw new RuleSetError(
+      file,
+      lineOf(forbidden.node, lines),
+      forbidden.path.join('.'),
+      `"${key}" cannot be used as a key (it would change how the document is read); remove it or rename it`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.aliases });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new RuleSetError(
+        file,
+        lineOf(firstAlias(doc), lines),
+        '',
+        `its aliases (*name) expand to more than ${number(LIMITS.aliases)} copies, the most a rule set may use (an alias bomb?); write the lists out or reuse fewer anchors`,
+      );
+    }
+    throw new RuleSetError(file, undefined, '', `cannot be read as YAML or JSON (${(e as Error).message})`);
+  }
+  return { doc, lines, data };
+}
+
+/** Fields that hold a list of patterns (or of patterns to add or remove). */
+const PATTERN_LISTS = new Set([
+  'patterns',
+  'unless',
+  'alternatives',
+  'unlessAnywhere',
+  'customer',
+  'customerUnless',
+  'draft',
+  'add',
+  'remove',
+]);
+
+/**
+ * Counts before the schema runs (which compiles every pattern): a set over the caps is refused
+ * fast, at the field that crosses them. Team heads under `models` are not patterns.
+ */
+function checkCaps(data: unknown, file: string, doc: Document, lines: LineCounter): void {
+  const at = (path: Path, problem: string) =>
+    new RuleSetError(file, lineOf(doc.getIn(path, true), lines), path.join('.'), problem);
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const custom = (data as { custom?: unknown }).custom;
+    if (Array.isArray(custom) && custom.length > LIMITS.customRules) {
+      throw at(
+        ['custom'],
+        `${number(custom.length)} custom rules; a rule set may have at most ${number(LIMITS.customRules)} (merge rules that share a message into one rule with more patterns)`,
+      );
+    }
+  }
+  let total = 0;
+  let over = false;
+  const todo: Array<{ value: unknown; path: Path }> = [{ value: data, path: [] }];
+  while (todo.length) {
+    const { value, path } = todo.pop()!;
+    if (Array.isArray(value)) {
+      const key = path[path.length - 1];
+      if (typeof key === 'string' && PATTERN_LISTS.has(key)) {
+        if (value.length > LIMITS.patternsPerList) {
+          throw at(
+            path,
+            `${number(value.length)} patterns; a list may have at most ${number(LIMITS.patternsPerList)} (split it across rules)`,
+          );
+        }
+        total += value.length;
+        if (total > LIMITS.patternsTotal) over = true;
+        continue;
+      }
+      value.forEach((item, i) => {
+        todo.push({ value: item, path: [...path, i] });
+      });
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (path.length === 0 && key === 'models') continue;
+        todo.push({ value: item, path: [...path, key] });
+      }
+    }
+  }
+  if (over) {
+    throw new RuleSetError(
+      file,
+      undefined,
+      '',
+      `${number(total)} patterns in all; a rule set may have at most ${number(LIMITS.patternsTotal)} (remove patterns or rules)`,
+    );
+  }
 }
 
 type Issue = z.core.$ZodIssue;
@@ -44,9 +202,9 @@ function specific(issue: Issue): Issue {
 }
 
 function validate<S extends z.ZodType>(schema: S, text: string, file: string, emptyHint: string): z.output<S> {
-  const { doc, lines } = parseWithLines(text, file);
-  const data = doc.toJS();
+  const { doc, lines, data } = parseWithLines(text, file);
   if (data === null || data === undefined) throw new RuleSetError(file, 1, '', `the document is empty; ${emptyHint}`);
+  checkCaps(data, file, doc, lines);
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   const issue = specific(result.error.issues[0]!);

@@ -150,6 +150,18 @@ export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'r
     }
     if (byId.has(id)) byId.set(id, applyOverride(rule, o, file));
   }
+  const customIds = new Set<string>();
+  team.custom.forEach((custom, i) => {
+    if (customIds.has(custom.id)) {
+      throw new RuleSetError(
+        file,
+        undefined,
+        `custom.${i}.id`,
+        `two custom rules have the id "${custom.id}"; give one of them another id`,
+      );
+    }
+    customIds.add(custom.id);
+  });
   for (const custom of team.custom) {
     if (byId.has(custom.id)) {
       throw new RuleSetError(
@@ -163,12 +175,37 @@ export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'r
     byId.set(custom.id, o ? applyOverride(toRule(custom), o, file) : toRule(custom));
   }
   const rules = [...byId.values()];
-  checkReferences(rules, file);
+  // A custom rule's reference is a field of its own entry under custom.
+  const customAt = new Map(team.custom.map((c, i) => [c.id, i]));
+  checkReferences(rules, file, (id) => {
+    const i = customAt.get(id);
+    return i === undefined ? undefined : `custom.${i}.check.misplacedPraise.whenMissing`;
+  });
   return { rules };
 }
 
-/** A rule that waits on another (misplaced praise waits on a require rule) needs it in the set. */
-export function checkReferences(rules: readonly Rule[], file = 'rule set'): void {
+/**
+ * Every id once (a folder with both no-shouting.yml and no-shouting.yaml would load two rules with
+ * one id), and a rule that waits on another (misplaced praise waits on a require rule) needs it in
+ * the set. `fieldOf` gives the field of a rule's whenMissing when it is not under rules.<id>.
+ */
+export function checkReferences(
+  rules: readonly Rule[],
+  file = 'rule set',
+  fieldOf: (id: string) => string | undefined = () => undefined,
+): void {
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (seen.has(rule.id)) {
+      throw new RuleSetError(
+        file,
+        undefined,
+        '',
+        `two rules have the id "${rule.id}" (two files for one rule, such as ${rule.id}.yml and ${rule.id}.yaml?); keep one`,
+      );
+    }
+    seen.add(rule.id);
+  }
   for (const rule of rules) {
     if (rule.check.kind !== 'sentiment' || !rule.check.misplacedPraise) continue;
     const ref = rule.check.misplacedPraise.whenMissing;
@@ -178,7 +215,7 @@ export function checkReferences(rules: readonly Rule[], file = 'rule set'): void
       throw new RuleSetError(
         file,
         undefined,
-        `rules.${rule.id}.misplacedPraise.whenMissing`,
+        fieldOf(rule.id) ?? `rules.${rule.id}.misplacedPraise.whenMissing`,
         `"${ref}" is not a require rule of this set; name one of ${requires.join(', ') || '(none: add a require rule)'}`,
       );
     }

@@ -1,32 +1,39 @@
 import { z } from 'zod';
 import { compromiseProblem, patternType, regexFromPattern } from '../engine';
 import type { Rule } from '../engine';
+import { backtrackingProblem } from './regex-safety';
 
 /** The bad example's span for require-* rules: the reply as a whole. */
 export const WHOLE_REPLY = 'whole reply';
 
 const RULE_ID = /^(no|require)-[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** Why a regular expression could hang the page, or null when it is safe. */
-export function regexProblem(source: string): string | null {
+/**
+ * Why a regular expression (its source and flags) could hang the page or flag empty text, or null
+ * when it is safe. See regex-safety.ts for the ambiguity check and why it refuses what it refuses.
+ */
+export function regexProblem(source: string, flags = ''): string | null {
   if (source.length > 500) return 'it is longer than 500 characters; split it into several patterns';
   if (/\\[1-9]|\\k</.test(source)) return 'back-references are not allowed; list the variants instead';
   if (hasNestedRepeat(source)) {
     return 'it nests a repeat inside a repeat (like (a+)+), which can freeze the page; remove the inner or outer repeat';
   }
-  return null;
+  return backtrackingProblem(source, flags);
 }
 
 /** Reads the repeat that starts at `i` (+, *, {n,} or {n,m} with m > 1); its length, or 0. */
-function repeatAt(source: string, i: number): number {
+function repeatAt(source: string, i: number, unboundedOnly = false): number {
   const c = source[i];
   if (c === '+' || c === '*') return 1;
   const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(i));
-  if (m?.[2] && (m[3] === '' || Number(m[3]) > 1)) return m[0].length;
+  if (m?.[2] && (m[3] === '' || (!unboundedOnly && Number(m[3]) > 1))) return m[0].length;
   return 0;
 }
 
-/** A group that repeats and contains a repeat at any depth: catastrophic backtracking. */
+/**
+ * A group that repeats without bound and contains a repeat at any depth: catastrophic
+ * backtracking. (A counted outer repeat such as (\\w+ ){0,3} is left to the ambiguity check.)
+ */
 function hasNestedRepeat(source: string): boolean {
   const stack: boolean[] = [false]; // per open group: does it contain a repeat?
   for (let i = 0; i < source.length; i++) {
@@ -48,7 +55,7 @@ function hasNestedRepeat(source: string): boolean {
     if (c === ')') {
       const inner = stack.length > 1 ? stack.pop()! : false;
       const repeated = repeatAt(source, i + 1) > 0;
-      if (repeated && inner) return true;
+      if (repeatAt(source, i + 1, true) > 0 && inner) return true;
       if (inner || repeated) stack[stack.length - 1] = true;
       continue;
     }
@@ -57,25 +64,28 @@ function hasNestedRepeat(source: string): boolean {
   return false;
 }
 
-const pattern = z
-  .string()
-  .min(1, 'a pattern is empty; remove it or write a phrase')
-  .superRefine((p, ctx) => {
-    const type = patternType(p);
-    if (type === 'regex') {
-      let problem: string | null;
-      try {
-        regexFromPattern(p);
-        problem = regexProblem(p.slice(1, p.lastIndexOf('/')));
-      } catch (e) {
-        problem = `it is not a valid regular expression (${(e as Error).message})`;
-      }
-      if (problem) ctx.addIssue({ code: 'custom', message: `regex ${p} is unsafe or invalid: ${problem}` });
-    } else if (type === 'compromise') {
-      const problem = compromiseProblem(p);
-      if (problem) ctx.addIssue({ code: 'custom', message: `compromise pattern "${p}" does not compile: ${problem}` });
+const pattern = z.string().superRefine((p, ctx) => {
+  // A blank phrase compiles to an empty regex: a zero-width finding at every offset.
+  if (p.trim() === '') {
+    ctx.addIssue({ code: 'custom', message: 'a pattern must have words; remove the empty one or write a phrase' });
+    return;
+  }
+  const type = patternType(p);
+  if (type === 'regex') {
+    let problem: string | null;
+    try {
+      regexFromPattern(p);
+      const at = p.lastIndexOf('/');
+      problem = regexProblem(p.slice(1, at), p.slice(at + 1));
+    } catch (e) {
+      problem = `it is not a valid regular expression (${(e as Error).message})`;
     }
-  });
+    if (problem) ctx.addIssue({ code: 'custom', message: `regex ${p} is unsafe or invalid: ${problem}` });
+  } else if (type === 'compromise') {
+    const problem = compromiseProblem(p);
+    if (problem) ctx.addIssue({ code: 'custom', message: `compromise pattern "${p}" does not compile: ${problem}` });
+  }
+});
 
 const patterns = z.array(pattern).min(1, 'list at least one pattern');
 const fixTemplate = z.union(

@@ -449,7 +449,7 @@ describe('mergeRuleSet', () => {
     expect(merge({ custom: [custom('require-thanks')] }).rules.map((r) => r.id)).toContain('no-template-praise');
     for (const ref of ['require-apology', 'no-calm']) {
       const e = mergeError({ custom: [custom(ref)] });
-      expect(e.field).toBe('rules.no-template-praise.misplacedPraise.whenMissing');
+      expect(e.field).toBe('custom.0.check.misplacedPraise.whenMissing');
       expect(e.problem).toMatch(new RegExp(`"${ref}" is not a require rule of this set; name one of require-thanks`));
     }
     expect(() => checkReferences([...pack])).not.toThrow();
