@@ -28,17 +28,39 @@ export default defineUnlistedScript(async () => {
   );
   let off = new Set<string>();
   let ignored = new Set<string>();
+  /**
+   * The extension was reloaded, updated or removed while this page stayed open: this script is an
+   * orphan (its context is invalidated) and can no longer check what is typed. It goes quietly —
+   * underlines, badge and listeners with it — rather than leave marks on a draft that changes.
+   */
+  const orphaned = () => {
+    if (browser.runtime?.id) return false;
+    globalThis.__tactfulCoach?.dispose();
+    return true;
+  };
+  // A setting that cannot be written (storage full, the extension gone) leaves things as they
+  // were; storage is the truth, so the rule or phrase simply stays as it is.
+  const quietly = (write: Promise<unknown>) =>
+    void write.catch((e) => {
+      if (!orphaned()) console.debug('[Tactful] could not save', e);
+    });
   const coach = new PageCoach({
     host,
-    engine,
+    engine: {
+      lint: (id, text, options) =>
+        engine.lint(id, text, options).then((report) => (report === null && orphaned() ? null : report)),
+      close: (id) => engine.close(id),
+    },
     disabledRules: () => off,
-    disableRule: (id) => void disabledRules.setValue([...new Set([...off, id])]),
+    disableRule: (id) => quietly(disabledRules.setValue([...new Set([...off, id])])),
     ignoredPhrases: () => ignored,
     ignorePhrase: (ruleId, phrase) =>
-      void ignoredPhrases.getValue().then((list) => {
-        if (list.some((p) => phraseKey(p.ruleId, p.phrase) === phraseKey(ruleId, phrase))) return;
-        return ignoredPhrases.setValue([...list, { ruleId, phrase: phrase.trim(), at: Date.now() }]);
-      }),
+      quietly(
+        ignoredPhrases.getValue().then((list) => {
+          if (list.some((p) => phraseKey(p.ruleId, p.phrase) === phraseKey(ruleId, phrase))) return;
+          return ignoredPhrases.setValue([...list, { ruleId, phrase: phrase.trim(), at: Date.now() }]);
+        }),
+      ),
     // The background keeps it, in the extension's own IndexedDB (never this page's).
     record: (entries, reply) => void sendMessage('recordHistory', { entries, reply }).catch(() => {}),
     onReport: (summary) => void sendMessage('setBadge', summary).catch(() => {}),
@@ -47,7 +69,11 @@ export default defineUnlistedScript(async () => {
   let running = false;
   let resumeTimer: ReturnType<typeof setTimeout> | undefined;
   const update = async () => {
-    const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]);
+    if (orphaned()) return;
+    const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]).catch(
+      () => [null, null] as const,
+    );
+    if (sites === null) return; // storage unreadable (the extension went away meanwhile)
     const isPaused = paused !== null && paused > Date.now();
     const shouldRun = siteEnabled(host, sites) && !isPaused;
     clearTimeout(resumeTimer);
@@ -97,16 +123,20 @@ export default defineUnlistedScript(async () => {
       if (running) guard(() => void coach.nextFinding());
     },
     dispose() {
-      for (const u of unwatch) u();
+      if (globalThis.__tactfulCoach !== this) return;
+      globalThis.__tactfulCoach = undefined;
+      // Each step on its own: with the extension gone, removing a storage listener throws.
+      for (const u of unwatch) guard(u);
       removeEventListener('focus', onWindowFocus);
       clearTimeout(resumeTimer);
       guard(() => coach.stop());
-      engine.dispose();
-      globalThis.__tactfulCoach = undefined;
+      guard(() => engine.dispose());
     },
   };
 
-  const [offNow, ignoredNow] = await Promise.all([disabledRules.getValue(), ignoredPhrases.getValue()]);
+  const [offNow, ignoredNow] = await Promise.all([disabledRules.getValue(), ignoredPhrases.getValue()]).catch(
+    () => [[], []] as const,
+  );
   off = new Set(offNow);
   ignored = new Set(ignoredNow.map((p) => phraseKey(p.ruleId, p.phrase)));
   void readShortcut();

@@ -35,8 +35,39 @@ export default defineContentScript({
     let loading = false;
     let warmTimer: ReturnType<typeof setInterval> | undefined;
 
+    let stopped = false;
+    /** Everything this loader listens to and every timer, gone in one call. */
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      listening.abort();
+      clearInterval(warmTimer);
+      clearInterval(resumeCheck);
+      globalThis.__tactfulStarted = false;
+      // With the extension gone, removing a storage or message listener throws too: each step
+      // on its own, and nothing thrown into the page.
+      for (const step of [...unwatch, stopReports, stopCommands, () => globalThis.__tactfulCoach?.dispose()]) {
+        try {
+          step();
+        } catch {
+          // Already gone with the extension.
+        }
+      }
+    };
+    /**
+     * The extension was reloaded, updated or removed under this open page: its context is
+     * invalidated and every call into it throws. Checked before each use, so the orphan stops
+     * quietly instead of throwing into the page (WXT's own invalidation signal is not reliable
+     * here: no new script arrives in an open tab to trigger it).
+     */
+    const orphaned = () => {
+      if (browser.runtime?.id) return false;
+      stop();
+      return true;
+    };
+
     const loadCoach = () => {
-      if (loading || globalThis.__tactfulCoach) return;
+      if (orphaned() || loading || globalThis.__tactfulCoach) return;
       loading = true;
       sendMessage('loadCoach', undefined).catch(() => {
         loading = false;
@@ -54,16 +85,19 @@ export default defineContentScript({
     const keepWarm = () => {
       clearInterval(warmTimer);
       warmTimer = undefined;
-      if (!running || document.visibilityState !== 'visible') return;
+      if (orphaned() || !running || document.visibilityState !== 'visible') return;
       // Opening a coached page starts the engine, so it is ready before the first keystroke.
-      const ping = () => void sendMessage('wakeEngine', undefined).catch(() => {});
+      const ping = () => void (orphaned() ? undefined : sendMessage('wakeEngine', undefined).catch(() => {}));
       ping();
       warmTimer = setInterval(ping, KEEP_WARM_MS);
     };
     document.addEventListener('visibilitychange', keepWarm, { signal: listening.signal });
 
     const update = async () => {
-      const [sites, paused] = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]);
+      if (orphaned()) return;
+      const read = await Promise.all([siteSettings.getValue(), pausedUntil.getValue()]).catch(() => null);
+      if (read === null) return void orphaned();
+      const [sites, paused] = read;
       running = siteEnabled(host, sites) && !(paused !== null && paused > Date.now());
       keepWarm();
       // An editor already focused when Tactful starts (turned on from the popup, a draft restored).
@@ -79,19 +113,9 @@ export default defineContentScript({
     );
     const stopCommands = onMessage('nextSuggestion', () => globalThis.__tactfulCoach?.nextSuggestion());
 
-    ctx.onInvalidated(() => {
-      // WXT invalidates on a "content script started" event, which a page can dispatch too.
-      // While the extension itself is alive, that is not a reason to stop coaching.
-      if (browser.runtime?.id) return;
-      listening.abort();
-      for (const u of unwatch) u();
-      stopReports();
-      stopCommands();
-      clearInterval(warmTimer);
-      clearInterval(resumeCheck);
-      globalThis.__tactfulCoach?.dispose();
-      globalThis.__tactfulStarted = false;
-    });
+    // WXT invalidates on a "content script started" event, which a page can dispatch too.
+    // While the extension itself is alive, that is not a reason to stop coaching.
+    ctx.onInvalidated(() => void orphaned());
     await update();
   },
 });

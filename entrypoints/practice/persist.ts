@@ -22,9 +22,15 @@ export function persistInputs(store: PracticeStore, delayMs = SAVE_DELAY_MS): ()
     timer = undefined;
     const input = lintInput(store.getState());
     if (sameInput(saved, input)) return;
-    saved = input;
     const value: SavedPractice = { ...input };
-    void savedPractice.setValue(value);
+    // Counted as saved only once storage took it: a failed write (storage full) is tried again
+    // at the next pause or when the page is hidden, and never throws into the page.
+    savedPractice.setValue(value).then(
+      () => {
+        saved = input;
+      },
+      (e: unknown) => console.warn('[Tactful] the practice draft could not be saved yet:', e),
+    );
   };
   const unsubscribe = store.subscribe((state, prev) => {
     if (sameInput(lintInput(prev), lintInput(state))) return;

@@ -87,23 +87,27 @@ const exampleContext = (e: Example): string =>
 export function ruleDetails(rule: Rule, examples: RuleExamples | undefined): string[] {
   const out = [ruleRow(rule), `  check: ${checkSummary(rule.check)}`];
   if (rule.channels) out.push(`  channels: ${rule.channels.join(', ')}`);
+  // Loops rather than push(...list): a team set may hold more patterns than a call has arguments.
   for (const [label, entries] of patternLists(rule.check)) {
     if (!entries?.length) continue;
-    out.push(`  ${label}:`, ...entries.map((e) => `    ${entryLine(e)}`));
+    out.push(`  ${label}:`);
+    for (const e of entries) out.push(`    ${entryLine(e)}`);
   }
-  if (rule.fixes?.length) out.push('  fixes:', ...rule.fixes.map((f) => `    ${JSON.stringify(f)}`));
+  if (rule.fixes?.length) {
+    out.push('  fixes:');
+    for (const f of rule.fixes) out.push(`    ${JSON.stringify(f)}`);
+  }
   if (examples?.bad.length) {
-    out.push(
-      '  bad examples:',
-      ...examples.bad.flatMap((e) => [
-        `    ${quote(e.text)}  flags: ${quote(e.flag)}${exampleContext(e)}`,
-        // Rule files written before `output` existed have none; print what there is.
-        ...(e.output ?? []).map((after) => `      after fix: ${quote(after)}`),
-      ]),
-    );
+    out.push('  bad examples:');
+    for (const e of examples.bad) {
+      out.push(`    ${quote(e.text)}  flags: ${quote(e.flag)}${exampleContext(e)}`);
+      // Rule files written before `output` existed have none; print what there is.
+      for (const after of e.output ?? []) out.push(`      after fix: ${quote(after)}`);
+    }
   }
   if (examples?.good.length) {
-    out.push('  good examples:', ...examples.good.map((e) => `    ${quote(e.text)}${exampleContext(e)}`));
+    out.push('  good examples:');
+    for (const e of examples.good) out.push(`    ${quote(e.text)}${exampleContext(e)}`);
   }
   return out;
 }

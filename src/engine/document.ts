@@ -52,7 +52,7 @@ export class DocumentView {
     for (let k = n - 1 - this.signature.length; k > 0 && k >= n - 8; k--) {
       const i = this.content[k]!;
       if (facts[i]!.signOff) {
-        this.signature.unshift(...this.content.slice(k, n - this.signature.length));
+        this.signature.splice(0, 0, ...this.content.slice(k, n - this.signature.length)); // at most 8
         break;
       }
       if (facts[i]!.words > 10 || /[.!?]$/.test(segments[i]!.text)) break;
@@ -85,9 +85,30 @@ export class DocumentView {
 export function spansOf(doc: DocumentView, i: number, hits: Hit[]): Hit[] {
   const f = doc.facts[i]!;
   const at = doc.segments[i]!.start;
-  return longestFirst(hits)
-    .filter((h) => !f.quotes.some(([qs, qe]) => h.start >= qs && h.end <= qe))
-    .map((h) => ({ ...h, start: at + h.start, end: at + h.end }));
+  const quotes = f.quotes;
+  const out: Hit[] = [];
+  // Hits and quotes are both in text order and quotes do not overlap: one pass over each.
+  let q = 0;
+  for (const h of longestFirst(hits)) {
+    while (q < quotes.length && quotes[q]![1] < h.end) q++;
+    // Only the first quote ending at or after the hit's end can hold it.
+    if (q < quotes.length && quotes[q]![0] <= h.start && h.end <= quotes[q]![1]) continue;
+    out.push({ ...h, start: at + h.start, end: at + h.end });
+  }
+  return out;
+}
+
+/** The text with its quoted spans turned into spaces (same length), in one pass. */
+export function blankQuotes(text: string, quotes: ReadonlyArray<[number, number]>): string {
+  if (quotes.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [qs, qe] of quotes) {
+    parts.push(text.slice(at, qs), ' '.repeat(qe - qs));
+    at = qe;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function finding(rule: Rule, start: number, end: number, actual: string, fixes: Fix[]): Finding {

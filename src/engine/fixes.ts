@@ -123,6 +123,20 @@ function removalFix(text: string, start: number, end: number): Fix {
 // Where a trailing reason clause starts: "…, because you ordered without …", "… since the cook …".
 const REASON_CLAUSE = /,?\s+(?:because|since|as|so|which is why|which means|due to)\s/gi;
 
+// The clause starts of the sentence last asked about: its findings ask in turn, and scanning the
+// sentence for each of them made a long sentence with many findings quadratic.
+let lastClauses: { text: string; starts: number[] } | null = null;
+
+function clauseStarts(text: string): number[] {
+  if (lastClauses?.text !== text) {
+    const starts: number[] = [];
+    REASON_CLAUSE.lastIndex = 0;
+    for (let m = REASON_CLAUSE.exec(text); m; m = REASON_CLAUSE.exec(text)) starts.push(m.index);
+    lastClauses = { text, starts };
+  }
+  return lastClauses.starts;
+}
+
 /**
  * Removes the trailing clause that holds the flagged words when it only gives the reason
  * ("The parcel went back because you ordered without a house number." → "The parcel went
@@ -130,15 +144,36 @@ const REASON_CLAUSE = /,?\s+(?:because|since|as|so|which is why|which means|due 
  */
 function clauseRemovalFix(sentence: SentenceSpan, start: number): Fix | null {
   const at = start - sentence.start;
-  let from = -1;
-  REASON_CLAUSE.lastIndex = 0;
-  for (let m = REASON_CLAUSE.exec(sentence.text); m && m.index < at; m = REASON_CLAUSE.exec(sentence.text)) {
-    from = m.index;
+  const starts = clauseStarts(sentence.text);
+  // The last clause start before the flagged words.
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
   }
+  const from = lo > 0 ? starts[lo - 1]! : -1;
   if (from <= greetingLead(sentence.text)) return null;
-  const end = sentence.text.length - /[.!?…]*["'”’)]*\s*$/.exec(sentence.text)![0].length;
+  const end = sentence.text.length - trailingMarks(sentence.text);
   if (end <= at) return null;
   return { label: 'Remove the reason', start: sentence.start + from, end: sentence.start + end, text: '' };
+}
+
+const CLOSING_MARKS = new Set(['"', "'", '”', '’', ')']);
+const END_MARKS = new Set(['.', '!', '?', '…']);
+
+/**
+ * Length of what `/[.!?…]*["'”’)]*\s*$/` matches: end marks, closing quotes, trailing space.
+ * Scanned back from the end: that regex is tried at every offset, which made a fix cost the
+ * sentence's length and a long sentence with many findings quadratic.
+ */
+function trailingMarks(text: string): number {
+  let k = text.length;
+  while (k > 0 && /\s/.test(text[k - 1]!)) k--;
+  while (k > 0 && CLOSING_MARKS.has(text[k - 1]!)) k--;
+  while (k > 0 && END_MARKS.has(text[k - 1]!)) k--;
+  return text.length - k;
 }
 
 /** Replaces the whole sentence, keeping a greeting that opens it ("Hi Sam, …"). */
@@ -149,7 +184,7 @@ function sentenceFix(sentence: SentenceSpan, template: string, options: LintOpti
   const lead = symbols + greetingLead(sentence.text.slice(symbols));
   let body = sentence.text.slice(lead);
   // Whitespace after the sentence stays where it is.
-  const trail = /\s*$/.exec(body)![0].length;
+  const trail = body.length - body.trimEnd().length;
   body = body.slice(0, body.length - trail);
   const start = sentence.start + lead;
   const end = start + body.length;

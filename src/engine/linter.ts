@@ -2,7 +2,7 @@ import Sentiment from 'sentiment';
 import { CHECKS } from './checks';
 import { requireOutcome, type CompiledRequire } from './checks/require';
 import type { CheckModule, CompileContext, Compiled, LintContext } from './checks/types';
-import { DocumentView, findQuotes, type SentenceFacts } from './document';
+import { blankQuotes, DocumentView, findQuotes, type SentenceFacts } from './document';
 import { PatternGroup, parseSentence } from './patterns';
 import { scoreOf } from './score';
 import {
@@ -85,8 +85,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
     const quoted = isQuotedLine(text);
     const quotes = findQuotes(text);
     // Words the writer quotes from someone else say nothing about the writer's own tone.
-    let ownWords = text;
-    for (const [qs, qe] of quotes) ownWords = ownWords.slice(0, qs) + ' '.repeat(qe - qs) + ownWords.slice(qe);
+    const ownWords = blankQuotes(text, quotes);
     return {
       hits: quoted ? groups.map(() => []) : groups.map((g) => g.find(text, lower, parse)),
       computed: quoted ? sentenceFacts.map(() => 0) : sentenceFacts.map((compute) => compute(ownWords)),
@@ -165,7 +164,8 @@ export function createLinter(ruleSet: RuleSet): Linter {
       };
       const findings: Finding[] = [];
       for (const cr of compiled) {
-        if (applies(cr.rule)) findings.push(...moduleOf(cr.rule).findings(cr, lintContext));
+        // Appended one by one: spreading 125,000 findings as arguments overflows the stack.
+        if (applies(cr.rule)) for (const f of moduleOf(cr.rule).findings(cr, lintContext)) findings.push(f);
       }
       findings.sort((a, b) => a.start - b.start || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
       let sentimentScore = 0;

@@ -1,4 +1,5 @@
 import nlp from 'compromise/two';
+import { LiteralMatcher } from './literals';
 import type { Pattern } from './types';
 
 /** A match inside one sentence, in offsets of that sentence's text. */
@@ -61,27 +62,162 @@ interface CompromisePattern {
   index: number;
   match: Pattern;
   requires: string[][];
+  /** The pattern parsed by compromise, once, on first use (compromise would parse it per call). */
+  regs?: unknown;
+}
+
+/**
+ * Sentences longer than this (UTF-16 code units) are not parsed by compromise: its parse grows
+ * faster than the length of a sentence (2 s at 25 KB, 43 s at 200 KB without punctuation), so a
+ * pasted log or a text without full stops would block the engine. Such a sentence gets every
+ * other check — literal phrases, regular expressions, sentiment, the learned heads, the
+ * reply-level rules — but no compromise pattern matches in it. 2,000 characters is about 350
+ * words, several times the longest sentence of a real reply.
+ */
+export const MAX_PARSE_LENGTH = 2000;
+
+// Below this many compromise patterns, testing each one's required words with `includes` is
+// cheaper than the word index.
+const INDEX_FROM = 32;
+
+/**
+ * The required words of many compromise patterns, indexed: which patterns have all their
+ * requirements met by a sentence (each required word a substring of it, as `includes` would
+ * say). The words sit in a trie walked from each letter of the sentence; each pattern is filed
+ * under the alternatives of its rarest requirement only, so a word many patterns share ("the")
+ * does not make every sentence visit all of them.
+ */
+class RequiredIndex {
+  private readonly edges = new Map<number, number>();
+  private readonly wordAt = new Map<number, number>();
+  private nodes = 1;
+  private maxLength = 0;
+  /** Per pattern slot: its requirements as lists of word ids. */
+  private readonly reqs: number[][][] = [];
+  /** Per word id: the slots of the patterns filed under it. */
+  private readonly filed: number[][] = [];
+  private readonly always: number[] = [];
+  private readonly wordStamp: Int32Array;
+  private readonly patStamp: Int32Array;
+  private stamp = 0;
+
+  constructor(patterns: CompromisePattern[]) {
+    const ids = new Map<string, number>();
+    const uses: number[] = [];
+    for (const cp of patterns) {
+      const reqs = cp.requires.map((alts) =>
+        [...new Set(alts)].map((w) => {
+          let id = ids.get(w);
+          if (id === undefined) {
+            id = ids.size;
+            ids.set(w, id);
+            uses.push(0);
+            this.filed.push([]);
+            this.addWord(w, id);
+          }
+          uses[id]!++;
+          return id;
+        }),
+      );
+      this.reqs.push(reqs);
+    }
+    this.reqs.forEach((reqs, slot) => {
+      if (reqs.length === 0) {
+        this.always.push(slot);
+        return;
+      }
+      let key = reqs[0]!;
+      let weight = Infinity;
+      for (const alts of reqs) {
+        let w = 0;
+        for (const id of alts) w += uses[id]!;
+        if (w < weight) {
+          weight = w;
+          key = alts;
+        }
+      }
+      for (const id of key) this.filed[id]!.push(slot);
+    });
+    this.wordStamp = new Int32Array(ids.size);
+    this.patStamp = new Int32Array(patterns.length);
+  }
+
+  private addWord(w: string, id: number): void {
+    let node = 0;
+    for (let k = 0; k < w.length; k++) {
+      const key = node * 26 + (w.charCodeAt(k) - 97);
+      let next = this.edges.get(key);
+      if (next === undefined) {
+        next = this.nodes++;
+        this.edges.set(key, next);
+      }
+      node = next;
+    }
+    this.wordAt.set(node, id);
+    this.maxLength = Math.max(this.maxLength, w.length);
+  }
+
+  /** Slots (ascending) of the patterns whose every requirement has a word in `lower`. */
+  candidates(lower: string): number[] {
+    const stamp = ++this.stamp;
+    const found: number[] = [];
+    const n = lower.length;
+    for (let i = 0; i < n; i++) {
+      let node = 0;
+      for (let j = i; j < n && j - i < this.maxLength; j++) {
+        const c = lower.charCodeAt(j) - 97;
+        if (c < 0 || c > 25) break;
+        const next = this.edges.get(node * 26 + c);
+        if (next === undefined) break;
+        node = next;
+        const id = this.wordAt.get(node);
+        if (id !== undefined && this.wordStamp[id] !== stamp) {
+          this.wordStamp[id] = stamp;
+          found.push(id);
+        }
+      }
+    }
+    const out = this.always.slice();
+    for (const id of found) {
+      for (const slot of this.filed[id]!) {
+        if (this.patStamp[slot] === stamp) continue;
+        this.patStamp[slot] = stamp;
+        if (this.reqs[slot]!.every((alts) => alts.some((w) => this.wordStamp[w] === stamp))) out.push(slot);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
 }
 
 /** A compiled list of patterns: finds every match in a sentence. */
 export class PatternGroup {
-  private readonly literal: RegExp | null;
-  private readonly literalIndex: number[];
+  /** Literal phrases in one automaton; null when the group has none, or has a blank one. */
+  private readonly literals: LiteralMatcher | null = null;
+  /** The old single alternation, kept only for a group with a blank literal (matches everywhere). */
+  private readonly literal: RegExp | null = null;
+  private readonly literalIndex: number[] = [];
   private readonly regexes: Array<{ index: number; re: RegExp }> = [];
   private readonly compromise: CompromisePattern[] = [];
+  private index?: RequiredIndex;
 
   constructor(readonly patterns: Pattern[]) {
-    const lit: string[] = [];
-    this.literalIndex = [];
+    const lit: Array<[Pattern, number]> = [];
     patterns.forEach((p, index) => {
       const type = patternType(p);
-      if (type === 'literal') {
-        lit.push(`(${literalSource(p)})`);
-        this.literalIndex.push(index);
-      } else if (type === 'regex') this.regexes.push({ index, re: regexFromPattern(p) });
+      if (type === 'literal') lit.push([p, index]);
+      else if (type === 'regex') this.regexes.push({ index, re: regexFromPattern(p) });
       else this.compromise.push({ index, match: p, requires: requiredWords(p) });
     });
-    this.literal = lit.length ? new RegExp(lit.join('|'), 'giu') : null;
+    if (lit.length === 0) return;
+    if (lit.some(([p]) => p.trim() === '')) {
+      // A blank phrase is refused by the rule-set schema; should one come through, it matches
+      // the empty string at every offset, as it always did.
+      this.literal = new RegExp(lit.map(([p]) => `(${literalSource(p)})`).join('|'), 'giu');
+      this.literalIndex = lit.map(([, index]) => index);
+      return;
+    }
+    this.literals = new LiteralMatcher();
+    for (const [p, index] of lit) this.literals.add(p, index);
   }
 
   get needsParse(): boolean {
@@ -91,7 +227,8 @@ export class PatternGroup {
   /** All matches in `text`; `parse` gives the sentence's compromise document when needed. */
   find(text: string, lower: string, parse: () => ReturnType<typeof nlp>): Hit[] {
     const hits: Hit[] = [];
-    if (this.literal) {
+    if (this.literals) this.literals.find(text, hits);
+    else if (this.literal) {
       this.literal.lastIndex = 0;
       for (let m = this.literal.exec(text); m; m = this.literal.exec(text)) {
         let g = 1;
@@ -110,10 +247,18 @@ export class PatternGroup {
         hits.push({ start: m.index, end: m.index + m[0].length, pattern: index });
       }
     }
-    for (const cp of this.compromise) {
-      if (!cp.requires.every((alts) => alts.some((w) => lower.includes(w)))) continue;
+    if (this.compromise.length === 0 || text.length > MAX_PARSE_LENGTH) return hits;
+    let todo: CompromisePattern[];
+    if (this.compromise.length < INDEX_FROM) {
+      todo = this.compromise.filter((cp) => cp.requires.every((alts) => alts.some((w) => lower.includes(w))));
+    } else {
+      this.index ??= new RequiredIndex(this.compromise);
+      todo = this.index.candidates(lower).map((slot) => this.compromise[slot]!);
+    }
+    for (const cp of todo) {
+      cp.regs ??= (nlp as unknown as { parseMatch(p: string): unknown }).parseMatch(cp.match);
       const found = parse()
-        .match(cp.match)
+        .match(cp.regs as string)
         .json({ offset: true, text: false } as object) as Array<{
         offset: { start: number; length: number };
       }>;

@@ -494,7 +494,10 @@ function ambiguity(a: Automaton): { exponential: boolean; degree: number } {
   const ids = new Map<bigint, number>();
   const sid = a.sets.map((s) => {
     let id = ids.get(s);
-    if (id === undefined) ids.set(s, (id = ids.size));
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(s, id);
+    }
     return id;
   });
   const distinct = [...ids.keys()];

@@ -1,21 +1,35 @@
 import { storage } from 'wxt/utils/storage';
 import type { TeamDocument } from '../ruleset/in-force';
+import { defineSetting, isRecord } from './stored';
 
 /**
  * The team's rule set document, as the lead last saved or imported it (YAML or JSON text and the
  * team's own heads). Versioned: a later shape migrates from this one, so a team's set survives
  * extension updates.
  */
-export const teamDocument = storage.defineItem<TeamDocument | null>('local:teamDocument', {
+export const teamDocument = defineSetting<TeamDocument | null>('local:teamDocument', {
   fallback: null,
   version: 1,
+  read: readTeamDocument,
 });
 
 /** The document before the last change: what "Undo" brings back. */
-export const previousTeamDocument = storage.defineItem<TeamDocument | null>('local:previousTeamDocument', {
+export const previousTeamDocument = defineSetting<TeamDocument | null>('local:previousTeamDocument', {
   fallback: null,
   version: 1,
+  read: readTeamDocument,
 });
+
+/**
+ * A stored team document: its text, and its heads when they are an object. Without text there
+ * is no document (the pack is in force). A bare string (an older shape) is the text itself; what
+ * the text says is checked by the rule-set schema where it is used, never here.
+ */
+export function readTeamDocument(stored: unknown): TeamDocument | null | undefined {
+  if (typeof stored === 'string') return { text: stored };
+  if (!isRecord(stored) || typeof stored.text !== 'string') return undefined;
+  return isRecord(stored.models) ? { text: stored.text, models: stored.models } : { text: stored.text };
+}
 
 /**
  * A rule set the organisation delivers by enterprise policy (`storage.managed`, see

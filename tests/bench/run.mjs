@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CUSTOMER_MESSAGE, countWords, makeDraft, middleEdit, parsedEdit } from './drafts.mjs';
+import { CUSTOMER_MESSAGE, countWords, makeDraft, middleEdit, parsedEdit, prng } from './drafts.mjs';
 import { benchPeers, peerTables } from './peers.mjs';
 import { measureSizes } from './size.mjs';
 
@@ -218,6 +218,84 @@ for (const d of drafts) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Huge input: 1 MB pastes of every shape, each linted cold (a fresh linter) a few times. Bounded
+// work is the point (issue 12): long sentences skip compromise, quotes are blanked in one pass,
+// findings are never spread as arguments.
+
+const HUGE = 1_000_000;
+const HUGE_WORDS = (
+  'the order refund parcel we you they sorry account delivery warehouse team system forgot lost help ' +
+  'today call email policy department know find out cannot please thanks customer issue problem late ' +
+  'broken courier invoice have has decided must entered'
+).split(' ');
+
+function hugeWords(bytes) {
+  const r = prng(7);
+  const out = [];
+  for (let n = 0; n < bytes; ) {
+    const w = HUGE_WORDS[Math.floor(r() * HUGE_WORDS.length)];
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(' ').slice(0, bytes);
+}
+
+function hugeJson(bytes) {
+  const r = prng(9);
+  const items = [];
+  for (let i = 0, n = 2; n < bytes; i++) {
+    const note = `${HUGE_WORDS[Math.floor(r() * HUGE_WORDS.length)]} ${HUGE_WORDS[Math.floor(r() * HUGE_WORDS.length)]}`;
+    const s = JSON.stringify({ id: i, name: `item ${i}`, note, ok: r() < 0.5, tags: ['a', 'b'] });
+    items.push(s);
+    n += s.length + 1;
+  }
+  return `[${items.join(',')}]`.slice(0, bytes);
+}
+
+function hugeProse(bytes) {
+  let words = Math.ceil(bytes / 5.5);
+  let text = makeDraft(words);
+  while (text.length < bytes) {
+    words = Math.ceil(words * 1.1);
+    text = makeDraft(words);
+  }
+  return text.slice(0, bytes);
+}
+
+const HUGE_CASES = [
+  { label: 'random words, no punctuation (1 MB)', make: () => hugeWords(HUGE) },
+  { label: 'JSON blob (1 MB)', make: () => hugeJson(HUGE) },
+  { label: "'?? ' × 130,000 (390 KB)", make: () => '?? '.repeat(130_000) },
+  { label: "'?? ' × 333,333 (1 MB)", make: () => '?? '.repeat(333_333) },
+  { label: 'normal prose (1 MB)', make: () => hugeProse(HUGE) },
+  {
+    label: 'prose as one sentence (1 MB)',
+    make: () =>
+      hugeProse(HUGE)
+        .replace(/[.!?…]+/g, ',')
+        .replace(/\n+/g, ' '),
+  },
+];
+const HUGE_RUNS = 3;
+const HUGE_TARGET_MS = 2000;
+
+const huge = HUGE_CASES.map(({ label, make }) => {
+  const text = make();
+  const wall = [];
+  const cpu = [];
+  let report;
+  for (let i = 0; i < HUGE_RUNS; i++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    report = createLinter(defaultRuleSet).lint(text, OPTIONS);
+    wall.push(performance.now() - t);
+    const u = process.cpuUsage(c);
+    cpu.push((u.user + u.system) / 1000);
+  }
+  return { label, chars: text.length, report, wall: stats(wall), cpu: stats(cpu) };
+});
+
+// ---------------------------------------------------------------------------------------------
 // Import cost (children), shipped size (Vite), machine
 
 const importSamples = [0, 1, 2].map(() => importCostSample('compromise/two'));
@@ -331,6 +409,26 @@ for (const w of [1000, 10000]) {
 check('cold lint at 1,000 words', byWords(1000).cold.median, TARGETS.cold[1000]);
 say();
 
+const HUGE_HEAD = ['input', 'chars', 'sentences', 'findings', 'cold median', 'cold max', 'CPU median', 'runs'];
+const HUGE_ALIGN = ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+const hugeRows = (unit) =>
+  huge.map((h) => [
+    h.label,
+    fmtInt(h.chars),
+    fmtInt(h.report.timings.sentences),
+    fmtInt(h.report.findings.length),
+    `${ms(h.wall.median)}${unit}`,
+    `${ms(h.wall.max)}${unit}`,
+    `${ms(h.cpu.median)}${unit}`,
+    HUGE_RUNS,
+  ]);
+say('Huge input (ms): a fresh createLinter(defaultRuleSet) and one lint of each 1 MB paste');
+say(table(HUGE_HEAD, hugeRows(''), HUGE_ALIGN));
+say('  CPU: user + system time of the process during the lint (GC threads included); on a loaded');
+say('  machine it is the steadier figure. Sentences over 2,000 characters are not parsed by compromise.');
+for (const h of huge) check(`cold lint, ${h.label}`, h.wall.median, HUGE_TARGET_MS);
+say();
+
 say('Shipped size (Vite browser build, minified, all dependencies bundled; gzip level 9)');
 const SIZE_HEAD = ['bundle', 'minified KiB', 'gzip KiB'];
 const sizeRows = sizes.map((s) => [s.label, kib(s.bytes), kib(s.gzip)]);
@@ -374,6 +472,8 @@ say();
 say(markdown(COLD_HEAD, coldRows(' ms'), COLD_ALIGN));
 say();
 say(markdown(EDIT_HEAD, editRows(' ms'), EDIT_ALIGN));
+say();
+say(markdown(HUGE_HEAD, hugeRows(' ms'), HUGE_ALIGN));
 say();
 say(markdown(SIZE_HEAD, sizeRows, ['l', 'r', 'r']));
 say();

@@ -1,10 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './browser';
-import { inCoachWorld } from './coach-world';
+import { gmailDraft, underlined, writeGmail } from './gmail';
 import { gmailUrl, launchWithHosts, type HostedBrowser } from './hosts';
 
 // The engine lives once per browser, in the background service worker; pages only send drafts.
@@ -27,33 +27,6 @@ const engineStats = () =>
     () => ({ ...(globalThis as any).tactfulEngine.stats }) as { loads: number; openPorts: number; lints: number },
   );
 
-/** Texts of the words underlined in the page (the closed root's highlights), read in the coach's world. */
-const underlined = (page: Page) =>
-  inCoachWorld(page, () => {
-    const out: string[] = [];
-    for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>) {
-      if (name.startsWith('tactful-') && !name.includes('missing')) for (const r of h) out.push(r.toString());
-    }
-    return out.sort();
-  });
-
-async function writeInGmail(page: Page, text: string) {
-  const body = page.locator('div[aria-label="Message Body"]').first();
-  await body.click();
-  await page.evaluate(() => {
-    const el = document.querySelector('div[aria-label="Message Body"]')!;
-    const top = el.firstElementChild ?? el;
-    const sel = getSelection()!;
-    const r = document.createRange();
-    r.setStart(top, 0);
-    r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
-    sel.removeAllRanges();
-    sel.addRange(r);
-  });
-  await page.keyboard.type(text);
-}
-const draftOf = (page: Page) => page.evaluate(() => (window as any).fixture.gmailDraftText(0) as string);
-
 describe('one engine for the browser', () => {
   it('keeps the scripts that run in pages within their budgets, with no engine inside', () => {
     const loader = readFileSync(join(EXTENSION_DIR, 'content-scripts/content.js'));
@@ -67,8 +40,8 @@ describe('one engine for the browser', () => {
   it('serves two tabs from one engine, loaded once, each with its own draft', async () => {
     const a = await browser.open(gmailUrl());
     const b = await browser.open(gmailUrl());
-    await writeInGmail(a, 'The courier messed up your order.');
-    await writeInGmail(b, 'That is not my department.');
+    await writeGmail(a, 'The courier messed up your order.');
+    await writeGmail(b, 'That is not my department.');
     await expect.poll(() => underlined(a), { timeout: 15_000 }).toContain('The courier messed up');
     await expect.poll(() => underlined(b), { timeout: 15_000 }).toContain('not my department');
     expect(await underlined(a)).not.toContain('not my department');
@@ -81,7 +54,7 @@ describe('one engine for the browser', () => {
 
   it('loses no finding and no draft when the browser stops the service worker', async () => {
     const page = await browser.open(gmailUrl());
-    await writeInGmail(page, 'The courier messed up your order.');
+    await writeGmail(page, 'The courier messed up your order.');
     await expect.poll(() => underlined(page), { timeout: 15_000 }).toContain('The courier messed up');
     await worker().evaluate(() => {
       (globalThis as any).beforeStop = true;
@@ -95,7 +68,7 @@ describe('one engine for the browser', () => {
     await page.keyboard.type(' That is not my department.');
     await expect.poll(() => underlined(page), { timeout: 20_000 }).toContain('not my department');
     expect(await underlined(page)).toContain('The courier messed up');
-    expect(await draftOf(page)).toContain('The courier messed up your order. That is not my department.');
+    expect(await gmailDraft(page)).toContain('The courier messed up your order. That is not my department.');
     // A new worker (and engine) answered: the old one's globals are gone.
     expect(await worker().evaluate(() => (globalThis as any).beforeStop ?? false)).toBe(false);
     await page.close();

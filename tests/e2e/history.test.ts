@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coach, inCoachWorld } from './coach-world';
+import { coach } from './coach-world';
+import { pointAt, writeGmail } from './gmail';
 import { gmailUrl, launchWithHosts, type HostedBrowser } from './hosts';
 
 // The trainee's history from end to end: a finding in the Gmail fixture, fixed from its card,
@@ -25,37 +26,6 @@ function watch(page: Page, name: string) {
   });
 }
 
-async function writeGmail(page: Page, text: string) {
-  await page.locator('div[aria-label="Message Body"]').first().click();
-  await page.evaluate(() => {
-    const el = document.querySelector('div[aria-label="Message Body"]')!;
-    const top = el.firstElementChild ?? el;
-    const r = document.createRange();
-    r.setStart(top, 0);
-    r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(r);
-  });
-  await page.keyboard.type(text);
-}
-
-/** The on-screen box of an underlined phrase (CSS highlights, read in the coach's world). */
-const boxOf = (page: Page, phrase: string) =>
-  inCoachWorld(
-    page,
-    (p) => {
-      for (const name of ['tactful-error', 'tactful-warning', 'tactful-info']) {
-        for (const r of ((CSS as any).highlights.get(name) ?? []) as Set<Range>) {
-          if (r.toString() !== p) continue;
-          const b = r.getBoundingClientRect();
-          return { x: b.left + 8, y: b.top + b.height / 2 };
-        }
-      }
-      return null;
-    },
-    phrase,
-  );
-
 async function openReview(): Promise<Page> {
   const page = await browser.context.newPage();
   watch(page, 'review');
@@ -70,10 +40,10 @@ describe('history of what was flagged', () => {
     watch(gmail, 'gmail');
     const phrase = 'The courier messed up';
     await writeGmail(gmail, `${phrase} your order.`);
-    await expect.poll(() => boxOf(gmail, phrase), { timeout: 15_000 }).not.toBeNull();
+    await expect.poll(() => pointAt(gmail, phrase), { timeout: 15_000 }).not.toBeNull();
 
     // Fix it from its card.
-    const at = (await boxOf(gmail, phrase))!;
+    const at = (await pointAt(gmail, phrase))!;
     await gmail.mouse.move(at.x, at.y);
     const fix = coach(gmail, '[role="dialog"] button', { hasText: 'We messed up' });
     await fix.click({ timeout: 5_000 });
@@ -101,11 +71,11 @@ describe('history of what was flagged', () => {
     // "Never flag this for me" on another finding: gone from the page, listed on the review page.
     await writeGmail(gmail, 'That is not my department.');
     const words = 'not my department';
-    await expect.poll(() => boxOf(gmail, words), { timeout: 15_000 }).not.toBeNull();
-    const there = (await boxOf(gmail, words))!;
+    await expect.poll(() => pointAt(gmail, words), { timeout: 15_000 }).not.toBeNull();
+    const there = (await pointAt(gmail, words))!;
     await gmail.mouse.move(there.x, there.y);
     await coach(gmail, '[role="dialog"] button', { hasText: 'Never flag this for me' }).click({ timeout: 5_000 });
-    await expect.poll(() => boxOf(gmail, words), { timeout: 10_000 }).toBeNull();
+    await expect.poll(() => pointAt(gmail, words), { timeout: 10_000 }).toBeNull();
     await review.reload();
     await review.getByRole('heading', { level: 1, name: 'Your Tactful review' }).waitFor();
     await expect.poll(() => review.getByText(words, { exact: false }).count()).toBeGreaterThan(0);

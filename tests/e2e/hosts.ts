@@ -18,6 +18,15 @@ export interface HostedBrowser {
   port: number;
   /** A new tab at `url`, loaded. */
   open(url: string): Promise<Page>;
+  /** Every URL requested so far by any page, frame or worker of the browser (the extension's too). */
+  requests: string[];
+  /**
+   * Requests that would have left the machine (anything but the fixture server, the extension and
+   * the browser's own `chrome://` pages), except a tab's own top-level navigations: those are what
+   * a test types in the address bar (fixtures.test.ts proves other names do not resolve).
+   * `close()` fails the session when there is any.
+   */
+  offsiteRequests(): string[];
   /** Closes the browser, its temporary profile and the fixture server. */
   close(): Promise<void>;
 }
@@ -25,6 +34,18 @@ export interface HostedBrowser {
 export interface LaunchOptions {
   /** Load the built extension (default true). False gives the bare pages, e.g. to compare. */
   extension?: boolean;
+}
+
+/**
+ * Whether a request stays on the machine: the fixture server's pages under their host names, the
+ * extension's own files, and in-memory URLs. Nothing the agent types may leave the browser, so
+ * every browser session of the e2e suite ends by asserting that nothing else was asked for.
+ */
+export function isLocalRequest(url: string): boolean {
+  const u = new URL(url);
+  // chrome: is the browser's own UI (e.g. chrome://policy), served from inside the browser.
+  if (['chrome-extension:', 'chrome:', 'data:', 'blob:', 'about:'].includes(u.protocol)) return true;
+  return u.protocol === 'https:' && FIXTURE_HOSTS.includes(u.hostname) && u.port === '';
 }
 
 export function hostResolverRules(port: number): string {
@@ -39,10 +60,28 @@ export async function launchWithHosts({ extension = true }: LaunchOptions = {}):
       extension,
       extraArgs: [`--host-resolver-rules=${hostResolverRules(server.port)}`, '--ignore-certificate-errors'],
     });
+    // Pages, frames and (Chromium, Playwright ≥ 1.45) service workers all report here.
+    const requests: string[] = [];
+    const offsite: string[] = [];
+    context.on('request', (request) => {
+      const url = request.url();
+      requests.push(url);
+      // A tab's top-level navigation is the test's own doing; anything else is the extension's or a page's.
+      let typedByTest = false;
+      try {
+        typedByTest = request.isNavigationRequest() && request.frame().parentFrame() === null;
+      } catch {
+        // A service worker's request has no frame: never the test's.
+      }
+      if (!isLocalRequest(url) && !typedByTest) offsite.push(url);
+    });
+    const offsiteRequests = () => [...offsite];
     return {
       context,
       extensionId,
       port: server.port,
+      requests,
+      offsiteRequests,
       async open(url) {
         const page = await context.newPage();
         await page.goto(url);
@@ -51,6 +90,7 @@ export async function launchWithHosts({ extension = true }: LaunchOptions = {}):
       async close() {
         await close();
         await server.close();
+        if (offsite.length > 0) throw new Error(`Requests left the machine:\n${offsite.join('\n')}`);
       },
     };
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inCoachWorld } from './coach-world';
+import { underlined, writeGmail } from './gmail';
 import { gmailUrl, launchWithHosts, type HostedBrowser } from './hosts';
 
 // The options page's rule editor with the real extension: a change made there reaches an open
@@ -22,34 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Replaces the agent's line of Gmail's inline reply (above the signature) by typing. */
-async function writeGmail(page: Page, text: string) {
-  const body = page.locator('div[aria-label="Message Body"]').first();
-  await body.click();
-  await page.evaluate(() => {
-    const el = document.querySelector('div[aria-label="Message Body"]')!;
-    const top = el.firstElementChild ?? el;
-    const sel = getSelection()!;
-    sel.removeAllRanges();
-    const r = document.createRange();
-    r.setStart(top, 0);
-    r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
-    sel.addRange(r);
-  });
-  await page.keyboard.type(text);
-}
-
-/** The words Tactful underlines in the page (CSS highlights of every level). */
-const underlined = (page: Page) =>
-  inCoachWorld(page, () => {
-    const out: string[] = [];
-    for (const name of ['tactful-error', 'tactful-warning', 'tactful-info']) {
-      const h = (CSS as any).highlights.get(name);
-      if (h) for (const r of h) out.push((r as Range).toString());
-    }
-    return out;
-  });
 
 async function openOptions(): Promise<Page> {
   const page = await browser.context.newPage();

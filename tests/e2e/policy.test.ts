@@ -1,10 +1,10 @@
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from './browser';
 import { ExtensionPolicyFile, extensionIdOfKey, policyDirProblem } from './chromium-policy';
-import { inCoachWorld } from './coach-world';
+import { underlined, writeGmail } from './gmail';
 import { gmailUrl, launchWithHosts, type HostedBrowser } from './hosts';
 
 // A team rule set delivered the way an organisation delivers it: a policy file in Chromium's
@@ -73,31 +73,6 @@ afterAll(async () => {
 const worker = (): Worker => browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
 const engineLoads = () => worker().evaluate(() => (globalThis as any).tactfulEngine.stats.loads as number);
 
-/** Texts of the words underlined in the page, read in the coach's world (as engine.test.ts does). */
-const underlined = (page: Page) =>
-  inCoachWorld(page, () => {
-    const out: string[] = [];
-    for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>) {
-      if (name.startsWith('tactful-') && !name.includes('missing')) for (const r of h) out.push(r.toString());
-    }
-    return out.sort();
-  });
-
-/** Types over the Gmail fixture's draft, above the signature. */
-async function writeInGmail(page: Page, text: string) {
-  await page.locator('div[aria-label="Message Body"]').first().click();
-  await page.evaluate(() => {
-    const el = document.querySelector('div[aria-label="Message Body"]')!;
-    const top = el.firstElementChild ?? el;
-    const r = document.createRange();
-    r.setStart(top, 0);
-    r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(r);
-  });
-  await page.keyboard.type(text);
-}
-
 describe.skipIf(cannotWrite !== null)("a rule set from the organisation's policy", () => {
   it('has the stable id the manifest key gives', () => {
     const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
@@ -121,7 +96,7 @@ describe.skipIf(cannotWrite !== null)("a rule set from the organisation's policy
 
   it('is applied on the page and wins over the team document the agent could change', async () => {
     const page = await browser.open(gmailUrl());
-    await writeInGmail(page, 'The courier messed up your order. I moved it to the L2 queue.');
+    await writeGmail(page, 'The courier messed up your order. I moved it to the L2 queue.');
     // The policy's own rule underlines; the pack's blame-shifting rule (off by policy) does not.
     await expect.poll(() => underlined(page), { timeout: 15_000 }).toContain('L2 queue');
     expect(await underlined(page)).not.toContain('The courier messed up');
