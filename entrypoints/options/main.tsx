@@ -3,6 +3,7 @@ import '../../src/ui/level-colors';
 import '../../src/ui/options/options.css';
 import { createTeachClient } from '../../src/teach/client';
 import { startOptions } from './app';
+import { downloadText } from '../../src/ui/download';
 
 void startOptions(document.getElementById('app')!, {
   // The pack's learned heads, read from the extension's own files (as the background does).
@@ -13,12 +14,5 @@ void startOptions(document.getElementById('app')!, {
       ),
     ),
   teachClient: createTeachClient,
-  download(fileName, text, type) {
-    const url = URL.createObjectURL(new Blob([text], { type }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: downloadText,
 });

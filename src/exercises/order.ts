@@ -1,26 +1,9 @@
+import { fnv1a as hashString } from '../engine/model/features';
+import { mulberry32 as seededRandom } from '../engine/model/learn';
 import type { Exercise } from './types';
 
-/** FNV-1a: a small stable hash for seeds and deterministic sorting (no crypto needed). */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32: a seeded generator returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeds and stable sorting reuse the model code's own FNV-1a hash and mulberry32 generator.
+export { hashString, seededRandom };
 
 /** What to draw from: one rule's exercises, or every rule's ("any"). */
 export type PoolKey = string | 'any';

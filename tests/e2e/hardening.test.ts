@@ -1,6 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { coach, inCoachWorld } from './coach-world';
+import { writeGmail } from './gmail';
 import { gmailUrl, type HostedBrowser, isLocalRequest, launchWithHosts, textareaUrl, zendeskUrl } from './hosts';
 
 // Never lose a draft, never break a page (issue #12, items 11 and 12): faults injected into a
@@ -181,18 +182,7 @@ describe('faults in the page (issue #12, item 11)', () => {
 
   it('takes 1,000 keystrokes at full speed in Gmail: the draft is exactly what was typed, and the coach catches up', async () => {
     const { page, allErrors } = await openWatched(gmailUrl());
-    const body = page.locator('div[aria-label="Message Body"]').first();
-    await body.click();
-    await page.evaluate(() => {
-      const el = document.querySelector('div[aria-label="Message Body"]')!;
-      const top = el.firstElementChild ?? el;
-      const r = document.createRange();
-      r.setStart(top, 0);
-      r.setEndBefore(top.querySelector('br[clear="all"], .gmail_signature_prefix')!);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(r);
-    });
-    await page.keyboard.type(FAST);
+    await writeGmail(page, FAST);
     const draft = () =>
       page.evaluate(() => ((window as any).fixture.gmailDraftText(0) as string).replace(/\u00a0/g, ' '));
     expect(await draft()).toBe(FAST);

@@ -7,20 +7,9 @@ import { createLinter, literalSource, PatternGroup, type RuleSet } from '../../s
 import { MAX_PARSE_LENGTH, parseSentence } from '../../src/engine/patterns';
 import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { rule, sampleRuleSet } from './helpers';
+import { mulberry32 } from '../../src/engine/model/learn';
 
 const MB = 1_000_000;
-
-/** mulberry32, so every run lints the same text. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Words that reach every kind of check, compromise patterns included ("you must have entered").
 const WORDS = (
@@ -30,7 +19,7 @@ const WORDS = (
 ).split(' ');
 
 function words(bytes: number, seed = 7): string {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   const out: string[] = [];
   for (let n = 0; n < bytes; ) {
     const w = WORDS[Math.floor(r() * WORDS.length)]!;
@@ -41,7 +30,7 @@ function words(bytes: number, seed = 7): string {
 }
 
 function jsonBlob(bytes: number): string {
-  const r = prng(9);
+  const r = mulberry32(9);
   const items: string[] = [];
   for (let i = 0, n = 2; n < bytes; i++) {
     const s = JSON.stringify({ id: i, name: `item ${i}`, note: `${WORDS[Math.floor(r() * WORDS.length)]} ok` });
@@ -52,7 +41,7 @@ function jsonBlob(bytes: number): string {
 }
 
 function prose(bytes: number): string {
-  const r = prng(11);
+  const r = mulberry32(11);
   const out: string[] = ['Hi Dana,\n'];
   for (let n = 0; n < bytes; ) {
     const s = `${words(40 + Math.floor(r() * 80), Math.floor(r() * 1e9)).replace(/^./, (c) => c.toUpperCase())}. `;
@@ -192,7 +181,7 @@ describe('literal phrases in one automaton (item 8)', () => {
   });
 
   it('compiles 50,000 phrases and lints a sentence in well under a millisecond', () => {
-    const r = prng(3);
+    const r = mulberry32(3);
     const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'we', 'zu', 'pe', 'do'];
     const word = () => Array.from({ length: 2 + Math.floor(r() * 3) }, () => syllables[Math.floor(r() * 12)]).join('');
     const phrases = Array.from({ length: 50_000 }, (_, i) =>
@@ -214,7 +203,7 @@ describe('literal phrases in one automaton (item 8)', () => {
   }, 60_000);
 
   it('runs 50,000 compromise patterns by their required words, each parsed once', () => {
-    const r = prng(5);
+    const r = mulberry32(5);
     const letters = 'abcdefghijklmnopqrstuvwxyz';
     const word = () => Array.from({ length: 6 }, () => letters[Math.floor(r() * 26)]).join('');
     const names = Array.from({ length: 50_000 }, word);
