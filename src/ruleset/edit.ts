@@ -1,10 +1,10 @@
 import { type Document, isCollection, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Channel, Level, Rule } from '../engine';
 import type { RuleWithExamples } from './schema';
+import type { ListName } from './lists';
 import { EMPTY_DOCUMENT, formatOf, writeDocument } from './transfer';
 
-/** The phrase lists a team edits: the check's own lists and a sentiment rule's misplaced praise. */
-export type ListName = 'patterns' | 'unless' | 'alternatives' | 'unlessAnywhere' | 'misplacedPraise';
+export type { ListName };
 
 /** One change a lead makes in the editor, written into the team document. */
 export type TeamEdit =
@@ -27,18 +27,6 @@ export function listOf(rule: Rule, list: ListName): string[] {
     list === 'misplacedPraise' ? (c.misplacedPraise as { patterns?: unknown[] } | undefined)?.patterns : c[list];
   if (!Array.isArray(raw)) return [];
   return raw.map((p) => (typeof p === 'string' ? p : String((p as { match: string }).match)));
-}
-
-/** The lists a rule of this kind has, in the order the editor shows them. */
-export function listsOf(rule: Rule): ListName[] {
-  const c = rule.check;
-  const out: ListName[] = [];
-  if (c.kind !== 'sentiment') out.push('patterns');
-  if (c.kind === 'pair') out.push('alternatives');
-  if (c.kind === 'classifier') out.push('unlessAnywhere');
-  if (c.kind === 'sentiment' && c.misplacedPraise) out.push('misplacedPraise');
-  out.push('unless');
-  return out;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -1,3 +1,4 @@
+import { isEmptyDiff } from '../../ruleset/diff';
 import type { PendingImport } from '../../state/options';
 import { ruleName } from '../rule-names';
 
@@ -28,14 +29,7 @@ export function ImportPreview({
     );
   }
   const { diff } = pending;
-  const empty =
-    diff.added.length +
-      diff.removed.length +
-      diff.changed.length +
-      diff.models.added.length +
-      diff.models.removed.length +
-      diff.models.changed.length ===
-    0;
+  const empty = isEmptyDiff(diff);
   return (
     <section class="import-preview" aria-label="Import preview">
       <h3>Import {pending.fileName}?</h3>

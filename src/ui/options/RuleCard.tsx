@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Channel, Level } from '../../engine';
 import type { ListName, TeamEdit } from '../../ruleset/edit';
+import { listsOf } from '../../ruleset/lists';
 import type { EditorRule } from '../../state/options';
 import { LEVEL_LABEL, LEVELS } from '../levels';
 import { ruleName } from '../rule-names';
@@ -21,17 +22,6 @@ function listOf(er: EditorRule, list: ListName): string[] {
   const raw =
     list === 'misplacedPraise' ? (c.misplacedPraise as { patterns?: unknown[] } | undefined)?.patterns : c[list];
   return Array.isArray(raw) ? raw.map(text) : [];
-}
-
-function listsOf(er: EditorRule): ListName[] {
-  const c = er.rule.check;
-  const out: ListName[] = [];
-  if (c.kind !== 'sentiment') out.push('patterns');
-  if (c.kind === 'pair') out.push('alternatives');
-  if (c.kind === 'classifier') out.push('unlessAnywhere');
-  if (c.kind === 'sentiment' && c.misplacedPraise) out.push('misplacedPraise');
-  out.push('unless');
-  return out;
 }
 
 interface Props {
@@ -215,7 +205,7 @@ export function RuleCard({ er, readOnly, onEdit }: Props) {
       )}
       <details class="lists">
         <summary>Phrases</summary>
-        {listsOf(er).map((list) => (
+        {listsOf(er.rule).map((list) => (
           <PatternList key={list} er={er} list={list} readOnly={readOnly} onEdit={onEdit} />
         ))}
       </details>
