@@ -39,12 +39,34 @@ async function registerSite(host: string) {
     ]);
   }
   // Tabs already open on the site get it now, without a reload.
-  const tabs = await browser.tabs.query({ url: originPattern(host) });
-  for (const tab of tabs) {
-    if (tab.id !== undefined) {
-      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => {});
-    }
-  }
+  await injectLoader([originPattern(host)]);
+}
+
+/**
+ * Injects the loader into the open tabs at these match patterns. A tab that already has a live
+ * loader keeps it (the loader checks); one whose loader was orphaned by an update gets a new one.
+ */
+async function injectLoader(matches: string[]) {
+  if (matches.length === 0) return;
+  const tabs = await browser.tabs.query({ url: matches }).catch(() => []);
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [CONTENT_SCRIPT] }).catch(() => {}),
+    ),
+  );
+}
+
+/**
+ * After an install or an update, the open tabs of coached sites: Chromium injects content scripts
+ * only into pages loaded from then on, so without this an agent's open Gmail would go uncoached
+ * (and, after an update, keep an orphaned coach) until reloaded.
+ */
+async function injectIntoOpenTabs() {
+  const manifestMatches = (browser.runtime.getManifest().content_scripts ?? []).flatMap((cs) => cs.matches ?? []);
+  const registered = await browser.scripting.getRegisteredContentScripts().catch(() => []);
+  await injectLoader([...new Set([...manifestMatches, ...registered.flatMap((cs) => cs.matches ?? [])])]);
 }
 
 async function unregisterSite(host: string) {
@@ -102,6 +124,7 @@ export default defineBackground(() => {
   // First install: open the practice page so a new user sees Tactful coach a draft right away.
   browser.runtime.onInstalled.addListener((details) => {
     if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/practice.html') });
+    if (details.reason === 'install' || details.reason === 'update') void injectIntoOpenTabs();
   });
 
   onMessage('setSiteEnabled', async ({ data, sender }) => {

@@ -198,7 +198,9 @@ export class PageCoach implements CoachIntents {
   }
 
   private reportOf(s: EditorSession) {
-    return s.report ? { findings: s.findings, score: s.score } : null;
+    if (!s.report) return null;
+    const { incomplete } = s.report;
+    return { findings: s.findings, score: s.score, ...(incomplete ? { incomplete } : {}) };
   }
 
   private onSessionUpdate(s: EditorSession) {

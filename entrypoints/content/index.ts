@@ -12,7 +12,9 @@ const KEEP_WARM_MS = 20_000;
 const MAY_BE_EDITOR = 'textarea, [contenteditable]:not([contenteditable="false"])';
 
 declare global {
-  // Set in the content script's own world: a second injection (popup + registered script) is a no-op.
+  // Set in the content script's own world: a second injection (popup + registered script) is a
+  // no-op. After an update the background injects the new version's loader into open tabs; it
+  // runs in a world of its own, and its start tells WXT to invalidate the orphan, which stops.
   var __tactfulStarted: boolean | undefined;
 }
 

@@ -87,6 +87,7 @@ function PracticeApp({ store, coach, nav }: { store: PracticeStore; coach: Coach
       channel={state.channel}
       score={report?.score ?? null}
       findings={findings}
+      incomplete={report?.incomplete}
       draftRef={draftRef}
       canUndoExample={state.beforeExample !== null}
       onCustomerMessage={({ value, immediate }) => {

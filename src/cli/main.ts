@@ -26,12 +26,15 @@ class UsageError extends Error {}
 
 const USAGE = `usage:
   tactful lint FILE... [--customer FILE] [--channel email|chat] [--rules PATH] [--format text|json]
+               [--time-budget MS]
       Lints each file as one reply (to the customer's message in --customer, if given).
       --channel defaults to email.
   tactful lint --jsonl FILE|- [--channel email|chat] [--rules PATH]
       One {"id", "reply", "customer", "channel"} object a line (- reads stdin; "id" is a string
       or a number); one JSON line out for each, as soon as it is linted.
       A line without "channel" is linted as --channel, which defaults to chat here.
+  --time-budget MS: how long one reply may take (default 10000). Past it the reply is checked
+      only up to a sentence boundary; the answer says so ("incomplete") and the exit status is 2.
   tactful rules [--rules PATH] [--markdown | --verbose]
       Each rule's effective level (off when the team set turned it off). --verbose adds its
       patterns (quoted as a team set's remove: needs them), fixes and examples; --markdown
@@ -41,7 +44,8 @@ ${TRAIN_USAGE}
 "models: { blame: models/blame.json }" replaces a learned head with the team's own (a
 model may also be written inline, as the extension exports it).
 Exit status: 0 no finding at level error; 1 a finding at level error (in any file or line);
-2 bad input, which wins over 1 (in --jsonl mode the good lines are still answered).`;
+2 bad input or a reply not checked to the end, which wins over 1 (in --jsonl mode the good
+lines are still answered).`;
 
 export interface Io {
   /** One line of output (the newline is added). */
@@ -263,10 +267,37 @@ const parseChannel = (value: string | undefined, fallback: Channel): Channel => 
 const FILE_CHANNEL_DEFAULT: Channel = 'email';
 const JSONL_CHANNEL_DEFAULT: Channel = 'chat';
 
+/**
+ * How long one reply may take in the CLI. More than the extension allows (a batch has no one
+ * waiting on each keystroke), and far more than any real reply needs (milliseconds): only a slow
+ * team regex on a long text reaches it.
+ */
+const CLI_TIME_BUDGET_MS = 10_000;
+
+/** The budget of --time-budget, or the CLI's default. */
+function parseTimeBudget(value: string | undefined): number {
+  if (value === undefined) return CLI_TIME_BUDGET_MS;
+  const ms = Number(value);
+  if (!/^\d+$/.test(value) || ms < 1 || ms > 3_600_000)
+    throw new UsageError(`--time-budget must be a whole number of milliseconds from 1 to 3600000, not "${value}"`);
+  return ms;
+}
+
+/** The warning for a reply the budget cut short: where it stopped and what to do. */
+function incompleteProblem(report: Report, length: number): string | null {
+  if (!report.incomplete) return null;
+  const { checkedTo, budgetMs } = report.incomplete;
+  const where =
+    checkedTo >= length
+      ? "the customer's message was not read to the end"
+      : `only the first ${checkedTo} of ${length} characters were checked`;
+  return `not checked to the end: ${where} within the ${budgetMs} ms time budget (a slow regular expression in the rule set, or a very long text); rules that weigh the whole reply were skipped; raise --time-budget or simplify the pattern`;
+}
+
 function lintFiles(
   linter: Linter,
   files: string[],
-  opts: { customer?: string; channel: Channel; format: string },
+  opts: { customer?: string; channel: Channel; format: string; timeBudgetMs: number },
   io: Io,
 ) {
   const customerMessage = opts.customer !== undefined ? readText(opts.customer, 'customer file') : undefined;
@@ -277,7 +308,7 @@ function lintFiles(
   for (const [file, text] of texts) {
     let report: Report;
     try {
-      report = linter.lint(text, { customerMessage, channel: opts.channel });
+      report = linter.lint(text, { customerMessage, channel: opts.channel, timeBudgetMs: opts.timeBudgetMs });
     } catch (e) {
       // One file the engine cannot lint must not hide the others' findings.
       io.stderr(`tactful: ${file}: could not lint this file (${oneLine(e)}); please report it`);
@@ -285,8 +316,18 @@ function lintFiles(
       continue;
     }
     if (hasErrorFinding(report.findings)) worst = EXIT_ERROR_FINDING;
+    const incomplete = incompleteProblem(report, text.length);
+    if (incomplete) {
+      io.stderr(`tactful: ${file}: ${incomplete}`);
+      failed = true;
+    }
     if (opts.format === 'json') {
-      json.push({ file, score: report.score, findings: report.findings.map(stripWhy) });
+      json.push({
+        file,
+        score: report.score,
+        findings: report.findings.map(stripWhy),
+        ...(report.incomplete ? { incomplete: report.incomplete } : {}),
+      });
       continue;
     }
     const starts = report.findings.length ? lineStarts(text) : [];
@@ -338,6 +379,7 @@ export function lintJsonl(
   source: string,
   defaultChannel: Channel,
   io: Io,
+  timeBudgetMs = CLI_TIME_BUDGET_MS,
 ): number {
   let bad = 0;
   let inputs = 0;
@@ -370,8 +412,15 @@ export function lintJsonl(
       const report = linter.lint(input.reply as string, {
         customerMessage: (input.customer as string | null) ?? undefined,
         channel: (input.channel as Channel | null | undefined) ?? defaultChannel,
+        timeBudgetMs,
       });
       if (hasErrorFinding(report.findings)) errorFindings = true;
+      const incomplete = incompleteProblem(report, (input.reply as string).length);
+      if (incomplete) {
+        // Answered (its findings are real), but the line's verdict is not complete.
+        bad++;
+        io.stderr(`tactful: ${source}:${lineNo}: ${incomplete}`);
+      }
       answer = JSON.stringify({
         id: input.id,
         findings: report.findings.map((f) => ({
@@ -382,6 +431,7 @@ export function lintJsonl(
           message: f.message,
         })),
         score: report.score,
+        ...(report.incomplete ? { incomplete: report.incomplete } : {}),
       });
     } catch (e) {
       // A fault of the engine on one line: answer it and go on with the batch.
@@ -411,13 +461,14 @@ const OPTIONS = {
   jsonl: { type: 'string' },
   markdown: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'time-budget': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 // Flags of the other command are refused rather than ignored: a run that silently drops a flag
 // answers a different question than the one asked.
-const LINT_ONLY = ['customer', 'channel', 'format', 'jsonl'] as const;
+const LINT_ONLY = ['customer', 'channel', 'format', 'jsonl', 'time-budget'] as const;
 const RULES_ONLY = ['markdown', 'verbose'] as const;
 
 function listRules(values: Values, positionals: string[], io: Io): number {
@@ -459,19 +510,21 @@ function lint(values: Values, positionals: string[], io: Io): number {
     if (values.format !== undefined && values.format !== 'json')
       throw new UsageError(`--jsonl always prints JSON lines; drop --format ${values.format}`);
     const channel = parseChannel(values.channel, JSONL_CHANNEL_DEFAULT);
+    const timeBudgetMs = parseTimeBudget(values['time-budget']);
     const linter = createLinter(loadRuleSet(values.rules).ruleSet);
     let chunks: Iterable<string>;
     if (values.jsonl !== '-') chunks = fileChunks(values.jsonl);
     else if (io.readStdin) chunks = io.readStdin();
     else throw new UsageError('stdin cannot be read here; give a JSONL file');
-    return lintJsonl(linter, chunks, values.jsonl, channel, io);
+    return lintJsonl(linter, chunks, values.jsonl, channel, io, timeBudgetMs);
   }
   if (positionals.length === 0) throw new UsageError('nothing to lint; give one or more files, or --jsonl FILE');
   const format = values.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
   const channel = parseChannel(values.channel, FILE_CHANNEL_DEFAULT);
+  const timeBudgetMs = parseTimeBudget(values['time-budget']);
   const linter = createLinter(loadRuleSet(values.rules).ruleSet);
-  return lintFiles(linter, positionals, { customer: values.customer, channel, format }, io);
+  return lintFiles(linter, positionals, { customer: values.customer, channel, format, timeBudgetMs }, io);
 }
 
 /** Runs the CLI; returns the exit code. */

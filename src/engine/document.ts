@@ -17,6 +17,8 @@ export interface SentenceFacts {
   signOff: boolean;
   /** Quoted passages inside the sentence ("you said 'it is broken'"), never flagged. */
   quotes: Array<[number, number]>;
+  /** Set on a sentence the lint ran out of time before reading: never cached or reused. */
+  unread?: true;
 }
 
 /** The reply as a sequence of analysed sentences, with its opening, closing and signature. */

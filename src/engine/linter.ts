@@ -5,6 +5,7 @@ import type { CheckModule, CompileContext, Compiled, LintContext } from './check
 import { blankQuotes, DocumentView, findQuotes, type SentenceFacts } from './document';
 import { PatternGroup, parseSentence } from './patterns';
 import { scoreOf } from './score';
+import { checkDeadline, DEFAULT_TIME_BUDGET_MS, OutOfTime } from './time-budget';
 import {
   countWords,
   isQuotedLine,
@@ -75,7 +76,23 @@ export function createLinter(ruleSet: RuleSet): Linter {
   const sentiment = new Sentiment();
   const sentimentOptions = { extras: neutral };
 
-  function analyse(text: string): SentenceFacts {
+  /** Facts of a sentence the lint had no time to read: it says nothing, and is never cached. */
+  function unread(text: string): SentenceFacts {
+    return {
+      hits: groups.map(() => []),
+      computed: sentenceFacts.map(() => 0),
+      sentiment: 0,
+      words: countWords(text),
+      question: false,
+      quoted: false,
+      signatureLike: false,
+      signOff: false,
+      quotes: [],
+      unread: true,
+    };
+  }
+
+  function analyse(text: string, deadline: number): SentenceFacts {
     const lower = text.toLowerCase();
     let doc: ReturnType<typeof parseSentence> | undefined;
     const parse = () => {
@@ -87,7 +104,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
     // Words the writer quotes from someone else say nothing about the writer's own tone.
     const ownWords = blankQuotes(text, quotes);
     return {
-      hits: quoted ? groups.map(() => []) : groups.map((g) => g.find(text, lower, parse)),
+      hits: quoted ? groups.map(() => []) : groups.map((g) => g.find(text, lower, parse, deadline)),
       computed: quoted ? sentenceFacts.map(() => 0) : sentenceFacts.map((compute) => compute(ownWords)),
       sentiment: quoted ? 0 : sentiment.analyze(ownWords, sentimentOptions).score,
       words: countWords(text),
@@ -108,28 +125,47 @@ export function createLinter(ruleSet: RuleSet): Linter {
 
     function lint(text: string, options: LintOptions): Report {
       const t0 = performance.now();
+      const budgetMs = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+      const deadline = t0 + budgetMs;
       const { segments, reused } = last
         ? resplit(last.text, last.segments, text)
         : { segments: splitSentences(text), reused: [] };
       const facts: SentenceFacts[] = new Array(segments.length);
       let analysed = 0;
+      // Where the lint stopped reading, when it ran out of time.
+      let checkedTo: number | null = null;
       for (let k = 0; k < segments.length; k++) {
+        const seg = segments[k]!;
+        if (checkedTo !== null) {
+          facts[k] = unread(seg.text);
+          continue;
+        }
         const r = reused[k] ?? -1;
-        if (r >= 0) {
+        if (r >= 0 && !last!.facts[r]!.unread) {
           facts[k] = last!.facts[r]!;
           continue;
         }
-        const seg = segments[k]!;
         let f = cache.get(seg.text);
         if (!f) {
-          f = analyse(seg.text);
+          try {
+            checkDeadline(deadline);
+            f = analyse(seg.text, deadline);
+          } catch (e) {
+            if (!(e instanceof OutOfTime)) throw e;
+            checkedTo = seg.start;
+            facts[k] = unread(seg.text);
+            continue;
+          }
           analysed++;
           cache.set(seg.text, f);
         }
         facts[k] = f;
       }
       if (cache.size > CACHE_SLACK * segments.length + 256) {
-        cache = new Map(segments.map((seg, k) => [seg.text, facts[k]!]));
+        cache = new Map();
+        segments.forEach((seg, k) => {
+          if (!facts[k]!.unread) cache.set(seg.text, facts[k]!);
+        });
       }
       last = { text, segments, facts };
 
@@ -141,6 +177,8 @@ export function createLinter(ruleSet: RuleSet): Linter {
         doc,
         facts,
         missing(ruleId) {
+          // Whether a piece is missing cannot be told from part of the draft.
+          if (checkedTo !== null) return null;
           if (!settled.has(ruleId)) {
             const cr = byId.get(ruleId);
             const outcome =
@@ -156,16 +194,32 @@ export function createLinter(ruleSet: RuleSet): Linter {
           if (customerCache?.text !== message) customerCache = { text: message, needs: new Map() };
           let known = customerCache.needs.get(key);
           if (known === undefined) {
-            known = need(message);
+            try {
+              known = need(message, deadline);
+            } catch (e) {
+              if (!(e instanceof OutOfTime)) throw e;
+              checkedTo ??= text.length;
+              return false;
+            }
             customerCache.needs.set(key, known);
           }
           return known;
         },
       };
-      const findings: Finding[] = [];
+      let findings: Finding[] = [];
       for (const cr of compiled) {
+        if (!applies(cr.rule)) continue;
+        const module = moduleOf(cr.rule);
+        if (checkedTo !== null && module.readsWholeReply) continue;
         // Appended one by one: spreading 125,000 findings as arguments overflows the stack.
-        if (applies(cr.rule)) for (const f of moduleOf(cr.rule).findings(cr, lintContext)) findings.push(f);
+        for (const f of module.findings(cr, lintContext)) findings.push(f);
+      }
+      // The customer's message may have run out the clock after every rule had reported.
+      if (checkedTo !== null) {
+        findings = findings.filter((f) => {
+          const rule = byId.get(f.ruleId)?.rule;
+          return f.end <= checkedTo! && !(rule && moduleOf(rule).readsWholeReply);
+        });
       }
       findings.sort((a, b) => a.start - b.start || LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
       let sentimentScore = 0;
@@ -175,6 +229,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
         score: scoreOf(findings),
         sentiment: { score: sentimentScore, comparative: doc.words ? sentimentScore / doc.words : 0 },
         timings: { totalMs: performance.now() - t0, sentences: segments.length, analysed },
+        ...(checkedTo === null ? {} : { incomplete: { checkedTo, budgetMs } }),
       };
     }
 

@@ -1,5 +1,6 @@
 import nlp from 'compromise/two';
 import { LiteralMatcher } from './literals';
+import { checkDeadline } from './time-budget';
 import type { Pattern } from './types';
 
 /** A match inside one sentence, in offsets of that sentence's text. */
@@ -189,6 +190,71 @@ class RequiredIndex {
   }
 }
 
+/**
+ * How a regex reads a text longer than one window: in windows of `length` characters, `step`
+ * apart. Each window keeps the matches that start in its middle `step` characters (the first
+ * window from its start), so `margin` characters on each side give lookarounds, `^`, `$` and
+ * `\b` the same context they would have in the whole text; a match up to `step` characters long
+ * is found exactly as one scan of the whole text finds it. A longer match in such a text is not
+ * reported. Why: a team's regex may backtrack in length² or length³ (see time-budget.ts), so one
+ * run over a pasted megabyte could take hours and cannot be interrupted; a run over one window
+ * takes milliseconds, and the deadline is checked between windows. Text up to one window long
+ * (every real sentence) is scanned whole, as before.
+ */
+export const REGEX_WINDOW = { length: 1000, step: 400, margin: 100 } as const;
+
+/**
+ * Runs a global regex over `text[from, to)` (offsets of `text`), starting its scan at `scanFrom`
+ * and keeping the matches that start before `keepBefore` and end by `keepEnd`; returns where the
+ * last kept match ended (or `scanFrom`).
+ */
+function scanRegex(
+  re: RegExp,
+  text: string,
+  from: number,
+  scanFrom: number,
+  to: number,
+  index: number,
+  hits: Hit[],
+  keepBefore = Infinity,
+  keepEnd = Infinity,
+): number {
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  let end = scanFrom;
+  re.lastIndex = scanFrom - from;
+  for (let m = re.exec(window); m; m = re.exec(window)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = from + m.index;
+    // Past the part this window answers for: the next window reads it with more context.
+    if (start >= keepBefore || start + m[0].length > keepEnd) break;
+    end = start + m[0].length;
+    hits.push({ start, end, pattern: index });
+  }
+  return end;
+}
+
+/** {@link scanRegex} window by window over a long text (see {@link REGEX_WINDOW}). */
+function scanRegexInWindows(re: RegExp, text: string, index: number, hits: Hit[], deadline: number): void {
+  const { length, step, margin } = REGEX_WINDOW;
+  let scanned = 0; // where the scan goes on from: the end of the last match, or the last window's part
+  for (let from = 0; ; from += step) {
+    checkDeadline(deadline);
+    const to = Math.min(from + length, text.length);
+    const last = to === text.length;
+    // This window answers for matches starting in [own, ownEnd) and ending by keepEnd.
+    const own = from === 0 ? 0 : from + margin;
+    const ownEnd = last ? Infinity : from + margin + step;
+    const keepEnd = last ? Infinity : to - margin;
+    scanned = Math.max(scanned, own);
+    const end = scanRegex(re, text, from, scanned, to, index, hits, ownEnd, keepEnd);
+    if (last) return;
+    scanned = Math.max(end, ownEnd);
+  }
+}
+
 /** A compiled list of patterns: finds every match in a sentence. */
 export class PatternGroup {
   /** Literal phrases in one automaton; null when the group has none, or has a blank one. */
@@ -224,8 +290,11 @@ export class PatternGroup {
     return this.compromise.length > 0;
   }
 
-  /** All matches in `text`; `parse` gives the sentence's compromise document when needed. */
-  find(text: string, lower: string, parse: () => ReturnType<typeof nlp>): Hit[] {
+  /**
+   * All matches in `text`; `parse` gives the sentence's compromise document when needed. Throws
+   * OutOfTime when `deadline` passes while a long text is scanned.
+   */
+  find(text: string, lower: string, parse: () => ReturnType<typeof nlp>, deadline = Infinity): Hit[] {
     const hits: Hit[] = [];
     if (this.literals) this.literals.find(text, hits);
     else if (this.literal) {
@@ -238,14 +307,8 @@ export class PatternGroup {
       }
     }
     for (const { index, re } of this.regexes) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        hits.push({ start: m.index, end: m.index + m[0].length, pattern: index });
-      }
+      if (text.length <= REGEX_WINDOW.length) scanRegex(re, text, 0, 0, text.length, index, hits);
+      else scanRegexInWindows(re, text, index, hits, deadline);
     }
     if (this.compromise.length === 0 || text.length > MAX_PARSE_LENGTH) return hits;
     let todo: CompromisePattern[];

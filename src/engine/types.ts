@@ -211,6 +211,11 @@ export interface LintOptions {
   /** The customer's first name, for greeting fixes. */
   customerName?: string;
   channel: Channel;
+  /**
+   * How long the lint may take, in milliseconds (default 2,000): past it the lint stops at a
+   * sentence boundary and the report says how far it read (see `Report.incomplete`).
+   */
+  timeBudgetMs?: number;
 }
 
 export interface Report {
@@ -220,4 +225,11 @@ export interface Report {
   /** AFINN sentiment of the reply: sum and per-word average. */
   sentiment: { score: number; comparative: number };
   timings?: { totalMs: number; sentences: number; analysed: number };
+  /**
+   * Present when the lint ran out of its time budget: only the text before `checkedTo` was read,
+   * its sentence-level findings are reported, and the rules that weigh the whole reply (a missing
+   * apology, a "can't" without an alternative) report nothing. `checkedTo` is the draft's length
+   * when only the customer's message was left unread.
+   */
+  incomplete?: { checkedTo: number; budgetMs: number };
 }

@@ -296,6 +296,48 @@ const huge = HUGE_CASES.map(({ label, make }) => {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Slow team regexes: what the safety check lets through (two repeats in a row, length³ at worst)
+// on text built to defeat them, with the default time budget. Long sentences are read in windows
+// (src/engine/patterns.ts) and the lint stops at its deadline, saying how far it read.
+
+const slowRule = (pattern) => ({
+  id: 'no-slow',
+  level: 'warning',
+  description: 'Disallow a slow pattern.',
+  message: 'A slow pattern matched.',
+  why: 'Only here to be slow.',
+  check: { kind: 'phrase', patterns: [pattern] },
+});
+const SLOW_CASES = [
+  { pattern: '/.*a.*b/', label: '"a" × 1,000', make: () => 'a'.repeat(1000) },
+  { pattern: '/.*a.*b/', label: '"a" × 4,000', make: () => 'a'.repeat(4000) },
+  { pattern: '/.*a.*b/', label: '"a" × 1,000,000', make: () => 'a'.repeat(HUGE) },
+  { pattern: '/\\w+!/', label: '"a" × 1,000,000', make: () => 'a'.repeat(HUGE) },
+  { pattern: '/.*a.*b/', label: 'normal prose (1 MB)', make: () => hugeProse(HUGE) },
+];
+const SLOW_RUNS = 3;
+const slow = SLOW_CASES.map(({ pattern, label, make }) => {
+  const text = make();
+  const set = { ...defaultRuleSet, rules: [...defaultRuleSet.rules, slowRule(pattern)] };
+  const wall = [];
+  let report;
+  for (let i = 0; i < SLOW_RUNS; i++) {
+    const t = performance.now();
+    report = createLinter(set).lint(text, OPTIONS);
+    wall.push(performance.now() - t);
+  }
+  // Before windows: one scan of the whole text, timed once where it ends in seconds.
+  let wholeScanMs = null;
+  if (text.length <= 4000) {
+    const re = new RegExp(pattern.slice(1, -1), 'g');
+    const t = performance.now();
+    while (re.exec(text)) {}
+    wholeScanMs = performance.now() - t;
+  }
+  return { pattern, label, chars: text.length, report, wall: stats(wall), wholeScanMs };
+});
+
+// ---------------------------------------------------------------------------------------------
 // Import cost (children), shipped size (Vite), machine
 
 const importSamples = [0, 1, 2].map(() => importCostSample('compromise/two'));
@@ -429,6 +471,26 @@ say('  machine it is the steadier figure. Sentences over 2,000 characters are no
 for (const h of huge) check(`cold lint, ${h.label}`, h.wall.median, HUGE_TARGET_MS);
 say();
 
+const SLOW_HEAD = ['team regex', 'text', 'checked', 'cold median', 'cold max', 'one whole scan (before)', 'runs'];
+const SLOW_ALIGN = ['l', 'l', 'l', 'r', 'r', 'r', 'r'];
+const slowRows = (unit) =>
+  slow.map((c) => [
+    `\`${c.pattern}\``,
+    c.label,
+    c.report.incomplete
+      ? `first ${fmtInt(c.report.incomplete.checkedTo)} of ${fmtInt(c.chars)} chars`
+      : `all ${fmtInt(c.chars)} chars`,
+    `${ms(c.wall.median)}${unit}`,
+    `${ms(c.wall.max)}${unit}`,
+    c.wholeScanMs === null ? 'not timed (hours or more)' : `${ms(c.wholeScanMs)}${unit}`,
+    SLOW_RUNS,
+  ]);
+say('Slow team regexes (ms): the pack plus one custom rule, a fresh linter, default time budget (2,000 ms)');
+say(table(SLOW_HEAD, slowRows(''), SLOW_ALIGN));
+say('  Text longer than 1,000 characters is read in windows; the deadline is checked between them.');
+for (const c of slow) check(`slow regex ${c.pattern} on ${c.label}`, c.wall.median, HUGE_TARGET_MS + 500);
+say();
+
 say('Shipped size (Vite browser build, minified, all dependencies bundled; gzip level 9)');
 const SIZE_HEAD = ['bundle', 'minified KiB', 'gzip KiB'];
 const sizeRows = sizes.map((s) => [s.label, kib(s.bytes), kib(s.gzip)]);
@@ -474,6 +536,8 @@ say();
 say(markdown(EDIT_HEAD, editRows(' ms'), EDIT_ALIGN));
 say();
 say(markdown(HUGE_HEAD, hugeRows(' ms'), HUGE_ALIGN));
+say();
+say(markdown(SLOW_HEAD, slowRows(' ms'), SLOW_ALIGN));
 say();
 say(markdown(SIZE_HEAD, sizeRows, ['l', 'r', 'r']));
 say();

@@ -44,6 +44,17 @@ describe('Badge', () => {
     expect(badgeLabel({ findings: findings.slice(0, 1), score: 91 })).toBe('Tactful: 1 issue, tone score 91');
   });
 
+  it('says in its name and its panel when only part of the draft was checked in time', () => {
+    const partly = { findings: findings.slice(0, 1), score: 91, incomplete: { checkedTo: 40, budgetMs: 2000 } };
+    expect(badgeLabel(partly)).toBe('Tactful: 1 issue, tone score 91, draft only partly checked');
+    const { view } = setup({ report: partly, open: true });
+    const panel = within(view.container as HTMLElement).getByRole('region', { name: 'Tactful suggestions' });
+    expect(panel.querySelector('.tf-panel-partial')!.textContent).toMatch(/Only part of this draft was checked/);
+    cleanup();
+    const clean = setup({ report: { ...partly, findings: [] }, open: true }).view;
+    expect(clean.container.textContent).toContain('Nothing to coach in the part checked');
+  });
+
   it('shows a count per level, most serious first, and the score', () => {
     const { view } = setup();
     const counts = Array.from(view.container.querySelectorAll<HTMLElement>('.tf-count')).map((el) => [

@@ -80,4 +80,17 @@ describe('practice findings', () => {
     expect(item.querySelector('.finding-name')!.textContent).toBe('Missing greeting');
     expect(item.textContent).not.toContain('require-greeting');
   });
+
+  it('says when only part of the draft was checked in time, and never calls it a nice reply then', () => {
+    const partly = { checkedTo: 120, budgetMs: 2000 };
+    const view = render(<FindingList findings={[]} draftEmpty={false} incomplete={partly} onApplyFix={() => {}} />);
+    expect(view.container.querySelector('.findings-partial')!.textContent).toMatch(
+      /Only part of this draft was checked/,
+    );
+    expect(view.container.textContent).toContain('Nothing to coach in the part checked');
+    expect(view.container.textContent).not.toContain('nice reply');
+    view.rerender(<FindingList findings={[]} draftEmpty={false} onApplyFix={() => {}} />);
+    expect(view.container.querySelector('.findings-partial')).toBeNull();
+    expect(view.container.textContent).toContain('Nothing to coach — nice reply');
+  });
 });

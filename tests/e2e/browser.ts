@@ -26,6 +26,17 @@ export interface LaunchedChromium {
   close(): Promise<void>;
 }
 
+/** The flags TOOLCHAIN.md lists for this machine (no background networking: it is refused here). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /**
  * Launches Debian's Chromium headless in a fresh temporary profile, with the built extension
  * unless `extension` is false, and the flags TOOLCHAIN.md lists (no background networking: this
@@ -44,13 +55,7 @@ export async function launchChromium({ extension = true, extraArgs = [] as strin
       headless: true,
       ...(extension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_FLAGS,
         ...extraArgs,
         ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
       ],
@@ -93,7 +98,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
 }
 
 /** The background opens practice.html on install; wait for that tab and close it. */
-async function closeInstallTab(context: BrowserContext, extensionId: string): Promise<void> {
+export async function closeInstallTab(context: BrowserContext, extensionId: string): Promise<void> {
   const url = `chrome-extension://${extensionId}/practice.html`;
   const isInstallTab = (p: Page) => p.url() === url;
   const tab =

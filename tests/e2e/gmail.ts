@@ -23,13 +23,18 @@ export async function writeGmail(page: Page, text: string): Promise<void> {
 export const gmailDraft = (page: Page): Promise<string> =>
   page.evaluate(() => (window as any).fixture.gmailDraftText(0) as string);
 
-/** The words underlined in the page (every level; where something is missing, left out), sorted. */
+/**
+ * The words underlined in the page (every level; where something is missing, left out), sorted:
+ * rich editors' highlights and the spans of a textarea's mirror.
+ */
 export const underlined = (page: Page): Promise<string[]> =>
   inCoachWorld(page, () => {
     const out: string[] = [];
     for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>) {
       if (name.startsWith('tactful-') && !name.includes('missing')) for (const r of h) out.push(r.toString());
     }
+    const root = (globalThis as any).__tactfulOverlayRoot as ShadowRoot | undefined;
+    for (const s of root?.querySelectorAll('.tactful-u:not(.tactful-missing)') ?? []) out.push(s.textContent ?? '');
     return out.sort();
   });
 

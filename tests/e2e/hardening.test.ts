@@ -1,7 +1,7 @@
 import type { Page, Worker } from '@playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { coach, inCoachWorld } from './coach-world';
-import { writeGmail } from './gmail';
+import { underlined as underlinedIn, writeGmail } from './gmail';
 import { gmailUrl, type HostedBrowser, isLocalRequest, launchWithHosts, textareaUrl, zendeskUrl } from './hosts';
 
 // Never lose a draft, never break a page (issue #12, items 11 and 12): faults injected into a
@@ -44,16 +44,8 @@ async function openWatched(url: string) {
   return { page, allErrors };
 }
 
-/** Words underlined in the page: rich editors' highlights and textarea mirrors' spans. */
-const underlined = (page: Page) =>
-  inCoachWorld(page, () => {
-    const out: string[] = [];
-    for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>)
-      if (name.startsWith('tactful-') && !name.includes('missing')) for (const r of h) out.push(r.toString());
-    const root = (globalThis as any).__tactfulOverlayRoot as ShadowRoot | undefined;
-    for (const s of root?.querySelectorAll('.tactful-u') ?? []) out.push(s.textContent ?? '');
-    return out;
-  }).catch(() => [] as string[]);
+/** Words underlined in the page, or none while the coach's world is not there. */
+const underlined = (page: Page) => underlinedIn(page).catch(() => [] as string[]);
 
 const coachReport = (page: Page) =>
   inCoachWorld(page, () => (globalThis as any).__tactfulCoach?.report() ?? null) as Promise<{

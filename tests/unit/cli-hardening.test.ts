@@ -354,3 +354,64 @@ describe('item 5: unreadable input, BOM, no arguments', { timeout: 60_000 }, () 
     }
   });
 });
+
+describe('item 6: a slow team regex meets the time budget', { timeout: 120_000 }, () => {
+  // Two repeats in a row pass the safety check; on 200,000 "a" one scan would take hours.
+  const team = `tactful: 1
+custom:
+  - id: no-slow
+    level: warning
+    description: Disallow a slow pattern.
+    message: A slow pattern matched.
+    why: Only here to be slow.
+    check:
+      kind: phrase
+      patterns:
+        - "/.*a.*b/"
+`;
+  const opening = 'Hi Dana, calm down. ';
+
+  beforeAll(() => {
+    writeFileSync(join(dir, 'slow.yml'), team);
+    writeFileSync(join(dir, 'slow-reply.txt'), `${opening}${'a'.repeat(200_000)}`);
+  });
+
+  it('checks a file up to the slow sentence, says so on stderr and in JSON, exits 2', () => {
+    const r = tactful(['lint', 'slow-reply.txt', '--rules', 'slow.yml', '--time-budget', '300', '--format', 'json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^tactful: slow-reply.txt: not checked to the end: only the first ${opening.length} of ${opening.length + 200_000} characters were checked within the 300 ms time budget .*raise --time-budget`,
+      ),
+    );
+    const out = JSON.parse(r.stdout);
+    expect(out.incomplete).toEqual({ checkedTo: opening.length, budgetMs: 300 });
+    expect(out.findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['no-condescension']);
+  });
+
+  it('answers the JSONL line (marked incomplete), goes on with the batch and exits 2', () => {
+    const batch = [
+      JSON.stringify({ id: 'slow', reply: `${opening}${'a'.repeat(200_000)}` }),
+      JSON.stringify({ id: 'fine', reply: 'Hi Dana, sorry about the wait. Happy to help!' }),
+    ].join('\n');
+    const r = tactful(['lint', '--jsonl', '-', '--rules', 'slow.yml', '--time-budget', '300'], batch);
+    expect(r.status).toBe(2);
+    const [slow, fine] = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(slow.id).toBe('slow');
+    expect(slow.incomplete).toEqual({ checkedTo: opening.length, budgetMs: 300 });
+    expect(fine.id).toBe('fine');
+    expect(fine.incomplete).toBeUndefined();
+    expect(lines(r.stderr)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^tactful: -:1: not checked to the end/);
+  });
+
+  it('refuses a --time-budget that is not a whole number of milliseconds', () => {
+    for (const bad of ['0', '-5', '1.5', 'soon', '99999999']) {
+      expectOneLineError(
+        tactful(['lint', 'slow-reply.txt', `--time-budget=${bad}`]),
+        /--time-budget must be a whole number of milliseconds from 1 to 3600000/,
+      );
+    }
+    expectOneLineError(tactful(['rules', '--time-budget', '5']), /--time-budget is for tactful lint/);
+  });
+});

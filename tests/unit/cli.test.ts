@@ -298,10 +298,11 @@ describe('tactful lint --jsonl', { timeout: 60_000 }, () => {
   it('--help states the exit codes and that lines default to chat while files default to email', () => {
     const r = tactful(['--help']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/tactful lint FILE[^\n]*\n.*\n.*--channel defaults to email/);
+    expect(r.stdout).toMatch(/tactful lint FILE[^\n]*\n.*--time-budget MS.*\n.*\n.*--channel defaults to email/);
     expect(r.stdout).toMatch(/--jsonl[\s\S]*without "channel" is linted as --channel, which defaults to chat/);
     expect(r.stdout).toMatch(/1 a finding at level error \(in any file or line\)/);
-    expect(r.stdout).toMatch(/2 bad input, which wins over 1/);
+    expect(r.stdout).toMatch(/2 bad input or a reply not checked to the end, which wins over 1/);
+    expect(r.stdout).toMatch(/--time-budget MS: how long one reply may take \(default 10000\)/);
   });
 });
 

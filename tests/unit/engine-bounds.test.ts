@@ -1,12 +1,13 @@
-// Bounded work on huge and hostile input (issue 12, items 1, 3 and 8): guards, not timings. The
+// Bounded work on huge and hostile input (issue 12, items 1, 3, 6 and 8): guards, not timings. The
 // limits are several times what the engine needs on a loaded 2-core machine; before the fixes each
 // of these threw or ran for minutes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLinter, literalSource, PatternGroup, type RuleSet } from '../../src/engine';
-import { MAX_PARSE_LENGTH, parseSentence } from '../../src/engine/patterns';
+import { createLinter, literalSource, PatternGroup, regexFromPattern, type RuleSet } from '../../src/engine';
+import { MAX_PARSE_LENGTH, parseSentence, REGEX_WINDOW } from '../../src/engine/patterns';
 import { defaultRuleSet } from '../../src/ruleset/default-pack';
-import { rule, sampleRuleSet } from './helpers';
+import { regexProblem } from '../../src/ruleset/schema';
+import { builtInRegexes, rule, sampleRuleSet, withoutTimings } from './helpers';
 import { mulberry32 } from '../../src/engine/model/learn';
 
 const MB = 1_000_000;
@@ -215,4 +216,154 @@ describe('literal phrases in one automaton (item 8)', () => {
     expect(report.findings).toHaveLength(200);
     expect(report.findings[0]!.actual).toBe(`the ${names[0]} forgot`);
   }, 20_000);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Item 6, the last line of defence: what the regex safety check lets through (two repeats in a
+// row, length³ at worst) is read in windows, and the lint keeps to a time budget.
+
+describe('long texts: regexes read in windows', () => {
+  /** What one scan of the whole text finds: the hits before windows. */
+  function wholeScan(source: string, text: string) {
+    const re = regexFromPattern(source);
+    const hits: Array<{ start: number; end: number; pattern: number }> = [];
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else hits.push({ start: m.index, end: m.index + m[0].length, pattern: 0 });
+    }
+    return hits;
+  }
+
+  // Anchors, lookarounds, \b and a repeat that crosses the window edges.
+  const TEAM_STYLE = [
+    '/(?<![\\w’])(?:per|as per) (?:our|the) polic(?:y|ies)(?![\\w’])/i',
+    '/^(?:hi|hello)\\b/i',
+    '/\\b(?:thanks|thank you)[!.]*$/i',
+    '/\\b[A-Z]{4,}\\b/',
+    '/(?:sorry ){2,}/',
+    '/[?!]{2,}/',
+    '/\\bI (?:\\w+ ){0,3}sorry\\b/',
+  ];
+  const piece = fc.constantFrom(
+    'sorry',
+    'SORRY',
+    'I',
+    'per',
+    'our',
+    'policy',
+    'hi',
+    'thanks',
+    'thank you',
+    'the',
+    'order',
+    '!!',
+    '?!',
+    '.',
+    'ALWAYS',
+    'we',
+    'can’t',
+    'don’t',
+    'you',
+    'must',
+    '😀',
+  );
+  const longText = fc
+    .array(fc.tuple(piece, fc.constantFrom(' ', ' ', ' ', ', ', '  ')), { minLength: 250, maxLength: 900 })
+    .map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+  it('finds exactly what one scan of the whole text finds, for the built-in and team-style regexes', () => {
+    const regexes = [...builtInRegexes(), ...TEAM_STYLE];
+    fc.assert(
+      fc.property(fc.constantFrom(...regexes), longText, (source, text) => {
+        fc.pre(text.length > REGEX_WINDOW.length);
+        const expected = wholeScan(source, text);
+        // Windows promise exact hits up to one step long; tone patterns are far shorter.
+        fc.pre(expected.every((h) => h.end - h.start <= REGEX_WINDOW.step));
+        expect(groupHits([source], text)).toEqual(expected);
+      }),
+      { numRuns: 1500 },
+    );
+  }, 120_000);
+
+  it('gives each window edge the context of the whole text, wherever the edge falls', () => {
+    // A 49-character block repeated: window edges (400 apart) fall on every one of its offsets,
+    // inside "ALWAYS", just after the "s" of "sper", right on "hi" (where ^ would match a window).
+    const block = 'hi ALWAYS sper policy, thank you!? I am so sorry ';
+    const text = block.repeat(500);
+    for (const source of [...builtInRegexes(), ...TEAM_STYLE, '/(?<!s)per\\b/', '/^hi\\b/', '/thank you!?$/']) {
+      expect([source, groupHits([source], text)]).toEqual([source, wholeScan(source, text)]);
+    }
+  });
+
+  it('reads every window, to the last character', () => {
+    const text = `${'x '.repeat(5000)}CALM DOWN`;
+    expect(groupHits(['/\\b[A-Z]{4,}\\b/'], text).map((h) => text.slice(h.start, h.end))).toEqual(['CALM', 'DOWN']);
+  });
+});
+
+describe('the time budget (item 6)', () => {
+  // Two repeats in a row pass the safety check (cubic at worst); on a long run of "a" one scan
+  // of 2,000 characters took 1.2 s and 4,000 took 9 s, so a 1 MB run would take days.
+  const SLOW = '/.*a.*b/';
+  const slowRule = rule('no-slow', { kind: 'phrase', patterns: [SLOW] });
+  const slowSet: RuleSet = { rules: [...sampleRuleSet.rules, slowRule] };
+  const opening = 'Hi Dana, sorry the courier lost it. Calm down, please. ';
+
+  it('lets the slow pattern through the safety check: the budget is what bounds it', () => {
+    expect(regexProblem('.*a.*b', '')).toBeNull();
+  });
+
+  it('stops at a sentence boundary, reports what it read and says how far it got', () => {
+    const text = `${opening}${'a'.repeat(MB)}`;
+    const t0 = performance.now();
+    const report = createLinter(slowSet).lint(text, { channel: 'email', timeBudgetMs: 300 });
+    // Guard, not a benchmark: the budget plus at most one window (≈0.2 s); without it, days.
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(report.incomplete).toEqual({ checkedTo: opening.length, budgetMs: 300 });
+    // The sentences read before the slow one still get their findings…
+    expect(report.findings.map((f) => f.ruleId)).toContain('no-condescension');
+    // …and the rules about the whole reply say nothing: the unread part might hold the closing.
+    expect(report.findings.filter((f) => f.ruleId.startsWith('require-'))).toEqual([]);
+    expect(report.findings.every((f) => f.end <= opening.length)).toBe(true);
+  }, 30_000);
+
+  it('never caches a sentence it did not finish: a later lint with time to spare reads it all', () => {
+    const text = `${opening}${'a'.repeat(3000)}b. Thanks!`;
+    const linter = createLinter(slowSet);
+    expect(linter.lint(text, { channel: 'email', timeBudgetMs: 1 }).incomplete).toBeDefined();
+    // The same text again (the incremental path reuses the last lint's sentences)…
+    const again = linter.lint(text, { channel: 'email', timeBudgetMs: 120_000 });
+    expect(again.incomplete).toBeUndefined();
+    // …equals a cold lint with the same budget.
+    const cold = createLinter(slowSet).lint(text, { channel: 'email', timeBudgetMs: 120_000 });
+    expect(withoutTimings(again)).toEqual(withoutTimings(cold));
+    expect(again.findings.map((f) => f.ruleId)).toContain('no-slow');
+  }, 120_000);
+
+  it("holds back the whole-reply rules when only the customer's message was left unread", () => {
+    const needsSlow: RuleSet = {
+      rules: [
+        rule('no-condescension', { kind: 'phrase', patterns: ['calm down'] }),
+        rule('require-apology', {
+          kind: 'require',
+          patterns: ['sorry'],
+          zone: 'anywhere',
+          insertAt: 'after-greeting',
+          when: { customer: [SLOW] },
+        }),
+      ],
+    };
+    const report = createLinter(needsSlow).lint('Calm down, it is on its way.', {
+      channel: 'chat',
+      customerMessage: 'a'.repeat(MB),
+      timeBudgetMs: 300,
+    });
+    expect(report.incomplete?.checkedTo).toBe('Calm down, it is on its way.'.length);
+    expect(report.findings.map((f) => f.ruleId)).toEqual(['no-condescension']);
+  }, 30_000);
+
+  it('gives an ordinary reply a complete report under the default budget', () => {
+    const report = createLinter(defaultRuleSet).lint(prose(20_000), email);
+    expect(report.incomplete).toBeUndefined();
+  });
 });

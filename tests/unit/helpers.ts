@@ -1,6 +1,7 @@
 // Small inline rule sets and helpers shared by the unit tests. They never depend on rules/,
 // which is being written in parallel and whose findings will change.
-import type { Check, Fix, Report, Rule, RuleSet } from '../../src/engine';
+import { type Check, type Fix, patternType, type Report, type Rule, type RuleSet } from '../../src/engine';
+import { defaultRuleSet } from '../../src/ruleset/default-pack';
 
 /** A rule with sensible defaults; only the check (and what a test cares about) must be given. */
 export function rule(id: string, check: Check, extra: Partial<Rule> = {}): Rule {
@@ -91,3 +92,24 @@ export const sampleRuleSet: RuleSet = {
     rule('no-negative-tone', { kind: 'sentiment', threshold: -3, neutralWords: ['sorry'], skipQuestions: true }),
   ],
 };
+
+/**
+ * Every `/regex/flags` pattern of the built-in rules, in any of a check's pattern lists (the one
+ * helper here that reads rules/: the tests that use it are about the pack's own regexes).
+ */
+export function builtInRegexes(): string[] {
+  return defaultRuleSet.rules.flatMap((r) => {
+    const c = r.check as unknown as Record<string, unknown>;
+    const lists = [
+      c.patterns,
+      c.unless,
+      c.alternatives,
+      c.unlessAnywhere,
+      (c.when as { customer?: unknown })?.customer,
+    ];
+    return lists
+      .flatMap((l) => (Array.isArray(l) ? l : []))
+      .map((p) => (typeof p === 'string' ? p : (p as { match: string }).match))
+      .filter((p) => patternType(p) === 'regex');
+  });
+}

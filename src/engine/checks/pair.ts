@@ -8,6 +8,7 @@ interface CompiledPair extends CompiledPhrase<RuleOf<'pair'>> {
 
 /** `pair`: a "can't" needs an alternative within `window` sentences (or anywhere in the reply). */
 export const pair: CheckModule<'pair', CompiledPair> = {
+  readsWholeReply: true,
   compile: (rule, ctx) => ({
     ...compilePhrase(rule, rule.check, ctx),
     alternatives: ctx.sentencePatterns(rule.check.alternatives),

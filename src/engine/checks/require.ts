@@ -16,7 +16,7 @@ export interface CompiledRequire extends Compiled<'require'> {
 }
 
 /** Whether the customer's message shows the need: a pattern (not cancelled) or the head. */
-function messageShowsNeed(cr: CompiledRequire, message: string): boolean {
+function messageShowsNeed(cr: CompiledRequire, message: string, deadline: number): boolean {
   if (cr.customerHead && cr.customerHead.head.probability(message) >= cr.customerHead.threshold) return true;
   const lower = message.toLowerCase();
   let parsed: ReturnType<typeof parseSentence> | undefined;
@@ -24,8 +24,8 @@ function messageShowsNeed(cr: CompiledRequire, message: string): boolean {
     parsed ??= parseSentence(message);
     return parsed;
   };
-  const hits = cr.customer ? cr.customer.find(message, lower, parse) : [];
-  const except = cr.customerExcept ? cr.customerExcept.find(message, lower, parse) : [];
+  const hits = cr.customer ? cr.customer.find(message, lower, parse, deadline) : [];
+  const except = cr.customerExcept ? cr.customerExcept.find(message, lower, parse, deadline) : [];
   return hits.some((h) => !except.some((x) => overlaps(h, x)));
 }
 
@@ -37,7 +37,7 @@ export function requireOutcome(cr: CompiledRequire, lint: LintContext): Finding 
   let needed = true;
   if (c.when) {
     needed = customer
-      ? lint.customerNeeds(cr, (m) => messageShowsNeed(cr, m))
+      ? lint.customerNeeds(cr, (m, deadline) => messageShowsNeed(cr, m, deadline))
       : cr.draft !== undefined && doc.content.some((i) => facts[i]!.hits[cr.draft!]!.length > 0);
   }
   if (!needed || doc.words < (c.minWords ?? 0)) return null;
@@ -65,6 +65,7 @@ export function requireOutcome(cr: CompiledRequire, lint: LintContext): Finding 
 
 /** `require`: something must be in the opening, the closing or anywhere (when the need shows). */
 export const require: CheckModule<'require', CompiledRequire> = {
+  readsWholeReply: true,
   compile(rule, ctx) {
     const c = rule.check;
     const headName = c.when?.customerModel?.head;

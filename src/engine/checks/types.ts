@@ -31,8 +31,11 @@ export interface LintContext {
    * per lint, and consulted even when that rule is switched off (misplaced praise waits on it).
    */
   missing(ruleId: string): Finding | null;
-  /** The customer's message shows the need (a require rule's `when`), cached per message. */
-  customerNeeds(key: object, need: (message: string) => boolean): boolean;
+  /**
+   * The customer's message shows the need (a require rule's `when`), cached per message. `need`
+   * may throw OutOfTime at `deadline`; the lint is then incomplete and the answer is no.
+   */
+  customerNeeds(key: object, need: (message: string, deadline: number) => boolean): boolean;
 }
 
 /**
@@ -45,6 +48,12 @@ export interface CheckModule<K extends Check['kind'], S extends { rule: Rule } =
   compile(rule: RuleOf<K>, ctx: CompileContext): S;
   /** Ids of other rules this check consults (compiled even when switched off). */
   references?(rule: RuleOf<K>): string[];
+  /**
+   * Whether a finding can depend on what other sentences say (a missing apology, a "can't" whose
+   * alternative may come later). Such a rule reports nothing when the lint ran out of time before
+   * the end of the draft: the unread part could change its answer.
+   */
+  readsWholeReply?: boolean;
   /** The rule's findings for one draft, from the cached sentence facts. */
   findings(compiled: S, lint: LintContext): Finding[];
 }

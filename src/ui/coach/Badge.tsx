@@ -21,7 +21,8 @@ export interface BadgeProps {
 export function badgeLabel(report: CoachReport | null): string {
   if (report === null) return 'Tactful: checking the draft';
   const n = report.findings.length;
-  return `Tactful: ${n === 0 ? 'no issues' : plural(n, 'issue')}, tone score ${report.score}`;
+  const partly = report.incomplete ? ', draft only partly checked' : '';
+  return `Tactful: ${n === 0 ? 'no issues' : plural(n, 'issue')}, tone score ${report.score}${partly}`;
 }
 
 /** "1 error, 1 warning" (levels with findings only), or "" when there are none. */
@@ -99,6 +100,7 @@ export function Badge({
         <FindingsPanel
           id={panelId}
           findings={report?.findings ?? null}
+          incomplete={report?.incomplete}
           activeIndex={activeIndex}
           onSelectFinding={onSelectFinding}
           onClose={closePanel}

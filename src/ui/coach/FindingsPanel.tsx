@@ -1,10 +1,13 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Finding } from '../../engine';
-import { LEVEL_LABEL } from './types';
+import { incompleteNote } from '../incomplete';
+import { LEVEL_LABEL, type CoachReport } from './types';
 
 export interface FindingsPanelProps {
   /** Null while the draft is being checked. */
   findings: readonly Finding[] | null;
+  /** Set when only part of the draft was checked: said above the findings. */
+  incomplete?: CoachReport['incomplete'];
   /** Lets the badge point `aria-controls` at the panel. */
   id?: string;
   /** The finding whose card is open, marked as current. */
@@ -18,7 +21,15 @@ export interface FindingsPanelProps {
  * Every finding of the draft, in the order given; each entry opens its card.
  * Arrow keys move between the entries; Escape asks to close the panel.
  */
-export function FindingsPanel({ findings, id, activeIndex = null, onSelectFinding, onClose }: FindingsPanelProps) {
+export function FindingsPanel({
+  findings,
+  incomplete,
+  id,
+  activeIndex = null,
+  onSelectFinding,
+  onClose,
+}: FindingsPanelProps) {
+  const partly = findings === null ? null : incompleteNote(incomplete);
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && onClose) {
       e.preventDefault();
@@ -45,6 +56,7 @@ export function FindingsPanel({ findings, id, activeIndex = null, onSelectFindin
 
   return (
     <div id={id} class="tf-panel" role="region" aria-label="Tactful suggestions" onKeyDown={onKeyDown}>
+      {partly && <p class="tf-panel-partial">{partly}</p>}
       {findings === null ? (
         <p class="tf-panel-empty">Checking the draft…</p>
       ) : findings.length === 0 ? (
@@ -52,7 +64,7 @@ export function FindingsPanel({ findings, id, activeIndex = null, onSelectFindin
           <span class="tf-check" aria-hidden="true">
             ✓
           </span>{' '}
-          Nothing to coach — nice reply
+          {partly ? 'Nothing to coach in the part checked' : 'Nothing to coach — nice reply'}
         </p>
       ) : (
         <ul class="tf-finding-list">

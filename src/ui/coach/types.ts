@@ -1,4 +1,4 @@
-import type { Finding } from '../../engine';
+import type { Finding, Report } from '../../engine';
 
 /** A point in viewport pixels: the coach's boxes use `position: fixed`, the container places them. */
 export interface Position {
@@ -10,6 +10,8 @@ export interface Position {
 export interface CoachReport {
   findings: readonly Finding[];
   score: number;
+  /** Set when the lint stopped before the end of the draft (its time budget ran out). */
+  incomplete?: Report['incomplete'];
 }
 
 export { countByLevel, LEVEL_LABEL, LEVELS } from '../levels';

@@ -1,4 +1,5 @@
-import type { Finding, Fix } from '../../engine';
+import type { Finding, Fix, Report } from '../../engine';
+import { incompleteNote } from '../incomplete';
 import { LEVEL_LABEL } from '../levels';
 import { ruleName } from '../rule-names';
 
@@ -7,19 +8,25 @@ export interface FindingListProps {
   findings: readonly Finding[] | null;
   /** Blank drafts get an invitation to write, never findings (a missing greeting in nothing). */
   draftEmpty: boolean;
+  /** Set when only part of the draft was checked in time: said above the findings. */
+  incomplete?: Report['incomplete'];
   onApplyFix(fix: Fix): void;
 }
 
 /** The findings with their reasons and one button per fix; a polite live region. */
-export function FindingList({ findings, draftEmpty, onApplyFix }: FindingListProps) {
+export function FindingList({ findings, draftEmpty, incomplete, onApplyFix }: FindingListProps) {
+  const partly = draftEmpty || findings === null ? null : incompleteNote(incomplete);
   return (
     <div class="findings" aria-live="polite">
+      {partly && <p class="findings-partial">{partly}</p>}
       {draftEmpty ? (
         <p class="findings-empty findings-invite">Write or paste a draft reply to get coached.</p>
       ) : findings === null ? (
         <p class="findings-empty">Loading the coach…</p>
       ) : findings.length === 0 ? (
-        <p class="findings-empty findings-clean">Nothing to coach — nice reply</p>
+        <p class="findings-empty findings-clean">
+          {partly ? 'Nothing to coach in the part checked' : 'Nothing to coach — nice reply'}
+        </p>
       ) : (
         <ul class="finding-list">
           {findings.map((f, i) => {

@@ -1,5 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
-import type { Channel, Finding, Fix } from '../../engine';
+import type { Channel, Finding, Fix, Report } from '../../engine';
 import { DraftEditor, isImmediateInput, type TextChange } from './DraftEditor';
 import { FindingList } from './FindingList';
 import '../level-colors';
@@ -16,6 +16,8 @@ export interface PracticePageProps {
   score: number | null;
   /** Findings placed on the current draft; null until the coach has run once. */
   findings: readonly Finding[] | null;
+  /** Set when only part of the draft was checked in time. */
+  incomplete?: Report['incomplete'];
   draftRef: Ref<HTMLTextAreaElement>;
   /** The example has just replaced the user's inputs, which can still be brought back. */
   canUndoExample?: boolean;
@@ -172,7 +174,12 @@ export function PracticePage(props: PracticePageProps) {
               )}
             </div>
           )}
-          <FindingList findings={findings} draftEmpty={blank} onApplyFix={props.onApplyFix} />
+          <FindingList
+            findings={findings}
+            draftEmpty={blank}
+            incomplete={props.incomplete}
+            onApplyFix={props.onApplyFix}
+          />
         </section>
       </main>
     </div>

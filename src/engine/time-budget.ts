@@ -1,0 +1,24 @@
+/**
+ * The last line of defence against a slow lint. The regex safety check refuses patterns that
+ * backtrack exponentially or worse than cubically, but what it lets through can still cost
+ * length³ on text that almost matches (`.*a.*b` on a long run of "a"), and a pasted megabyte
+ * multiplies any cost. So a lint has a deadline: the engine looks at the clock between sentences
+ * and between the windows of a long sentence (see patterns.ts), and when the time is up it stops
+ * and says how far it read instead of blocking. A single regex run is never interrupted — it
+ * cannot be — so the windows are what keep each run short.
+ */
+
+/** How long a lint may take unless its caller says otherwise. */
+export const DEFAULT_TIME_BUDGET_MS = 2000;
+
+/** Thrown inside a lint when its deadline has passed; the linter catches it. */
+export class OutOfTime extends Error {
+  constructor() {
+    super('the lint ran out of its time budget');
+  }
+}
+
+/** Throws {@link OutOfTime} once `deadline` (a `performance.now()` time) has passed. */
+export function checkDeadline(deadline: number): void {
+  if (performance.now() > deadline) throw new OutOfTime();
+}
