@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 
 /** The built extension (`npm run build`). */
 export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../..', import.meta.url)), '.output/chrome-mv3');
@@ -25,17 +26,6 @@ export interface LaunchedChromium {
   /** Closes the browser and removes its temporary profile. */
   close(): Promise<void>;
 }
-
-/** The flags TOOLCHAIN.md lists for this machine (no background networking: it is refused here). */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Launches Debian's Chromium headless in a fresh temporary profile, with the built extension

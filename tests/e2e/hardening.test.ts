@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { coach, inCoachWorld } from './coach-world';
 import { underlined as underlinedIn, writeGmail } from './gmail';
+import { openWatched as openWatchedIn } from './watched';
 import { gmailUrl, type HostedBrowser, isLocalRequest, launchWithHosts, textareaUrl, zendeskUrl } from './hosts';
 
 // Never lose a draft, never break a page (issue #12, items 11 and 12): faults injected into a
@@ -21,28 +22,8 @@ afterAll(async () => {
 const extensionWorker = (): Worker | undefined =>
   browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
 
-/**
- * Everything a page could see go wrong: its own errors (`pageerror`, console errors, the
- * fixture's collected `error`/`unhandledrejection` events) and, through the DevTools protocol,
- * exceptions thrown in any world of the page — the content script's isolated one included.
- */
-async function openWatched(url: string) {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  const cdp = await browser.context.newCDPSession(page);
-  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) =>
-    errors.push(`exception: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`),
-  );
-  await cdp.send('Runtime.enable');
-  await page.goto(url);
-  await expect.poll(() => page.evaluate(() => (window as any).fixture?.ready === true)).toBe(true);
-  const allErrors = async () => [...errors, ...(await page.evaluate(() => (window as any).fixture.errors as string[]))];
-  return { page, allErrors };
-}
+/** A fixture page of this browser, its errors watched (./watched.ts). */
+const openWatched = (url: string) => openWatchedIn(browser.context, url);
 
 /** Words underlined in the page, or none while the coach's world is not there. */
 const underlined = (page: Page) => underlinedIn(page).catch(() => [] as string[]);

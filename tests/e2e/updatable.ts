@@ -3,7 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM, CHROMIUM_FLAGS, closeInstallTab, EXTENSION_DIR } from './browser';
+import { CHROMIUM, closeInstallTab, EXTENSION_DIR } from './browser';
+import { CHROMIUM_FLAGS } from './chromium-flags.mjs';
 import { startFixtureServer } from './fixtures/server.mjs';
 import { hostResolverRules, isLocalRequest } from './hosts';
 

@@ -10,6 +10,7 @@ import { inCoachWorld } from './coach-world';
 import { underlined } from './gmail';
 import { textareaUrl } from './hosts';
 import { launchUpdatable, type UpdatableBrowser } from './updatable';
+import { openWatched } from './watched';
 
 let browser: UpdatableBrowser;
 
@@ -20,24 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Errors of the page and of every world in it (the content scripts' too), collected. */
-async function openWatched(url: string) {
-  const page = await browser.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  const cdp = await browser.context.newCDPSession(page);
-  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) =>
-    errors.push(`exception: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`),
-  );
-  await cdp.send('Runtime.enable');
-  await page.goto(url);
-  await expect.poll(() => page.evaluate(() => (window as any).fixture?.ready === true)).toBe(true);
-  return { page, errors };
-}
 
 /** What of Tactful is in the page: coach objects, shadow hosts, badges. */
 const coachState = (page: Page) =>
@@ -54,7 +37,7 @@ const coachState = (page: Page) =>
 
 describe('install and update under an open tab', () => {
   it('coaches a tab that was open before the install, without a reload', async () => {
-    const { page, errors } = await openWatched(textareaUrl());
+    const { page, allErrors } = await openWatched(browser.context, textareaUrl());
     const textarea = page.locator('textarea#message');
     await textarea.click();
     await page.keyboard.type('The warehouse messed up your order.');
@@ -63,12 +46,12 @@ describe('install and update under an open tab', () => {
     await page.keyboard.type(' Sorry.');
     await expect.poll(() => underlined(page).catch(() => []), { timeout: 15_000 }).toContain('The warehouse messed up');
     expect(await textarea.inputValue()).toBe('The warehouse messed up your order. Sorry.');
-    expect(errors).toEqual([]);
+    expect(await allErrors()).toEqual([]);
     await page.close();
   }, 60_000);
 
   it('coaches the open tab again with the new version, once, without a reload', async () => {
-    const { page, errors } = await openWatched(textareaUrl());
+    const { page, allErrors } = await openWatched(browser.context, textareaUrl());
     const textarea = page.locator('textarea#message');
     await textarea.click();
     await page.keyboard.type('The warehouse messed up your order.');
@@ -95,7 +78,7 @@ describe('install and update under an open tab', () => {
     expect(await coachState(page)).toEqual({ hosts: 1, alive: true, coach: true, badges: 1 });
     const marks = await underlined(page);
     expect(marks.filter((m) => m === 'not my department')).toHaveLength(1);
-    expect(errors).toEqual([]);
+    expect(await allErrors()).toEqual([]);
     await page.close();
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FIXTURE_HOSTS } from '../../e2e/fixtures/server.mjs';
+import { CHROMIUM_FLAGS } from '../../e2e/chromium-flags.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -38,13 +39,7 @@ export async function launch({ chromium, port, extension }) {
       viewport: { width: 1280, height: 800 },
       ...(extension ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
       args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_FLAGS,
         `--host-resolver-rules=${hostResolverRules(port)}`,
         '--ignore-certificate-errors',
         ...(extension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
