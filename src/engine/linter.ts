@@ -1,4 +1,5 @@
 import Sentiment from 'sentiment';
+import english from 'sentiment/languages/en/index.js';
 import { CHECKS } from './checks';
 import { requireOutcome, type CompiledRequire } from './checks/require';
 import type { CheckModule, CompileContext, Compiled, LintContext } from './checks/types';
@@ -16,6 +17,29 @@ import {
   type Segment,
 } from './sentences';
 import type { Check, Finding, LintOptions, PatternEntry, Report, Rule, RuleSet } from './types';
+
+const registeredLanguages = new Set<string>();
+
+/**
+ * The sentiment "language" that scores a rule set's neutral words as 0. The package's own way,
+ * `analyze(text, { extras })`, writes the extras into its one shared English table, so every
+ * linter in the process (the options page's live panel, the worker after a rule-set change) would
+ * go on scoring those words as 0 even when its rule set does not say so. Instead each distinct set
+ * of neutral words gets a table of its own, a copy of English with them added, registered once.
+ */
+function sentimentLanguage(sentiment: Sentiment, neutral: Record<string, number>): string {
+  const words = Object.keys(neutral).sort();
+  if (words.length === 0) return 'en';
+  const code = `tactful-neutral:${words.join('|')}`;
+  if (!registeredLanguages.has(code)) {
+    sentiment.registerLanguage(code, {
+      labels: { ...english.labels, ...neutral },
+      scoringStrategy: english.scoringStrategy,
+    });
+    registeredLanguages.add(code);
+  }
+  return code;
+}
 
 /** A linter bound to one rule set; keeps a per-sentence cache between calls. */
 export interface Linter {
@@ -74,7 +98,7 @@ export function createLinter(ruleSet: RuleSet): Linter {
   }
 
   const sentiment = new Sentiment();
-  const sentimentOptions = { extras: neutral };
+  const sentimentOptions = { language: sentimentLanguage(sentiment, neutral) };
 
   /** Facts of a sentence the lint had no time to read: it says nothing, and is never cached. */
   function unread(text: string): SentenceFacts {

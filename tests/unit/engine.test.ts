@@ -427,6 +427,18 @@ describe('sentiment', () => {
     expect(r.sentiment.comparative).toBeCloseTo(r.sentiment.score / 5);
     expect(lintWith(set, '').sentiment).toEqual({ score: 0, comparative: 0 });
   });
+  it("keeps each rule set's neutral words to itself: one linter never changes another's scores", () => {
+    const neutralSorry: RuleSet = {
+      rules: [rule('no-negative-tone', { kind: 'sentiment', threshold: -3, neutralWords: ['sorry', 'problem'] })],
+    };
+    const plain: RuleSet = { rules: [rule('no-negative-tone', { kind: 'sentiment', threshold: -3 })] };
+    const text = 'I am sorry about the problem.';
+    const before = createLinter(plain).lint(text, { channel: 'chat' }).sentiment.score;
+    expect(before).toBeLessThan(0);
+    expect(createLinter(neutralSorry).lint(text, { channel: 'chat' }).sentiment.score).toBe(0);
+    // The set without neutral words, built after the one with them, scores as before.
+    expect(createLinter(plain).lint(text, { channel: 'chat' }).sentiment.score).toBe(before);
+  });
 });
 
 describe('sentiment: misplaced praise', () => {
