@@ -162,18 +162,18 @@ export function mergeRuleSet(pack: readonly Rule[], team: TeamRuleSet, file = 'r
     }
     customIds.add(custom.id);
   });
-  for (const custom of team.custom) {
+  team.custom.forEach((custom, i) => {
     if (byId.has(custom.id)) {
       throw new RuleSetError(
         file,
         undefined,
-        `custom.${custom.id}`,
+        `custom.${i}.id`,
         `"${custom.id}" is already a rule of the pack; give the custom rule another id or override the pack's rule under "rules"`,
       );
     }
     const o = team.rules[custom.id];
     byId.set(custom.id, o ? applyOverride(toRule(custom), o, file) : toRule(custom));
-  }
+  });
   const rules = [...byId.values()];
   // A custom rule's reference is a field of its own entry under custom.
   const customAt = new Map(team.custom.map((c, i) => [c.id, i]));

@@ -266,6 +266,16 @@ describe('10. keys, blank patterns, duplicate ids, dangling references', () => {
     expect(e.line).toBe(12);
   });
 
+  it("refuses a custom rule with a pack rule's id, at that custom rule's id", () => {
+    const text = `tactful: 1
+custom:
+${customRule(['a'])}${customRule(['LOUD'], 'no-shouting')}`;
+    const e = ruleSetError(() => load(text));
+    expect(e.field).toBe('custom.1.id');
+    expect(e.line).toBe(12);
+    expect(e.message).toMatch(/"no-shouting" is already a rule of the pack; give the custom rule another id/);
+  });
+
   it("a custom rule's whenMissing that names no rule: its own field path and line", () => {
     const text = `tactful: 1
 custom:

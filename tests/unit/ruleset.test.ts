@@ -471,7 +471,7 @@ describe('mergeRuleSet', () => {
 
   it('rejects a custom rule whose id clashes with a pack rule', () => {
     const e = mergeError({ custom: [{ ...custom, id: 'no-calm' }] });
-    expect(e.field).toBe('custom.no-calm');
+    expect(e.field).toBe('custom.0.id');
     expect(e.problem).toMatch(/another id|override/);
   });
 
