@@ -38,6 +38,7 @@ import { CHROMIUM, EXTENSION_DIR, ROOT, launch, readManifest } from './browser/c
 import { PROBE_SOURCE, PROBE_WORLD } from './browser/probe.mjs';
 import { BURSTS, SITES, clickTarget } from './browser/sites.mjs';
 import { startTrace } from './browser/trace.mjs';
+import { stats } from './stats.mjs';
 
 const QUICK = process.argv.includes('--quick');
 /**
@@ -81,20 +82,6 @@ const { startFixtureServer } = await import('../e2e/fixtures/server.mjs');
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function stats(samples) {
-  const s = samples.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  const mid = s.length >> 1;
-  return {
-    n: s.length,
-    min: s[0],
-    median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2,
-    p95: at(0.95),
-    max: s[s.length - 1],
-  };
-}
 
 const ms = (x) => (x == null ? '–' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const mb = (bytes) => (bytes / 1e6).toFixed(2);

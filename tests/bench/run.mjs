@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { CUSTOMER_MESSAGE, countWords, makeDraft, middleEdit, parsedEdit, prng } from './drafts.mjs';
 import { benchPeers, peerTables } from './peers.mjs';
 import { measureSizes } from './size.mjs';
+import { stats } from './stats.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bundle = new URL('../../dist/cli/tactful.mjs', import.meta.url);
@@ -28,19 +29,6 @@ const TARGETS = { edit: { 1000: 2, 10000: 3 }, cold: { 1000: 40 } };
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  const mid = s.length >> 1;
-  return {
-    n: s.length,
-    min: s[0],
-    median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2,
-    p90: at(0.9),
-    max: s[s.length - 1],
-  };
-}
 
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
 const kib = (b) => (b / 1024).toFixed(1);
