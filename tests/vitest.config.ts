@@ -17,6 +17,8 @@ export default defineConfig({
           root,
           include: ['tests/unit/**/*.test.ts', 'tests/rules/**/*.test.ts'],
           environment: 'node',
+          // The CLI tests run the built bundle: built once here, before any file starts.
+          globalSetup: ['tests/unit/cli-bundle.setup.ts'],
         },
       },
       {

@@ -1,7 +1,7 @@
 // The `tactful` command on huge and odd input (issue 12, items 1, 2, 4, 5), run as a real process
 // like tests/unit/cli.test.ts, plus one in-process test that injects an engine failure.
 import { type SpawnSyncOptions, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,6 @@ import type { Linter, Report } from '../../src/engine';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'tactful.mjs');
-const bundle = join(root, 'dist', 'cli', 'tactful.mjs');
 const RULES_DIR = join(root, 'tests', 'unit', 'fixtures', 'cli', 'rules-dir');
 
 let dir: string;
@@ -56,20 +55,8 @@ function expectOneLineError(r: Result, pattern: RegExp) {
   expect(r.status).toBe(2);
 }
 
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
-}
-
 beforeAll(() => {
-  const stale =
-    !existsSync(bundle) ||
-    statSync(bundle).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'rules')));
-  if (stale) {
-    const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-    if (b.status !== 0 && !existsSync(bundle)) throw new Error(`npm run build:cli failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  // dist/cli/tactful.mjs is built by the unit project's global set-up (cli-bundle.setup.ts).
   dir = mkdtempSync(join(tmpdir(), 'tactful-hard-'));
   // Readable by an unprivileged user: the permission tests run the CLI as one.
   chmodSync(dir, 0o755);

@@ -1,15 +1,6 @@
 // The `tactful` command, run as a real process (node bin/tactful.mjs) on the bundled CLI.
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'bin', 'tactful.mjs');
-const bundle = join(root, 'dist', 'cli', 'tactful.mjs');
 const fixture = (name: string) => join(root, 'tests', 'unit', 'fixtures', 'cli', name);
 const TEAM_WARNING = fixture('team-warning.yml');
 const TEAM_ERROR = fixture('team-error.yml');
@@ -43,23 +33,8 @@ function tactful(args: string[], input?: string): Result {
 
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
 
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
-}
-
 beforeAll(() => {
-  // Build the bundle when it is missing or older than its sources.
-  const stale =
-    !existsSync(bundle) ||
-    statSync(bundle).mtimeMs < Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'rules')));
-  if (stale) {
-    const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-    // rules/ is edited in parallel: a half-written rule file must not hide the CLI's own tests
-    // when an earlier bundle exists (these tests never use the default pack's findings).
-    if (b.status !== 0 && !existsSync(bundle)) throw new Error(`npm run build:cli failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  // dist/cli/tactful.mjs is built by the unit project's global set-up (cli-bundle.setup.ts).
   dir = mkdtempSync(join(tmpdir(), 'tactful-cli-'));
   const files: Record<string, string> = {
     'reply.txt': "Hi Dana,\n\nThat is not my department.\nI can check: it's not my department either.\n",

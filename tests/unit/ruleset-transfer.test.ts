@@ -1,6 +1,6 @@
 // Export and import of a team document, and the real CLI reading an exported file unchanged.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,6 @@ import { checkTeamDocument, type TeamDocument } from '../../src/ruleset/in-force
 import { exportDocument, formatOf, takeInlineHeads } from '../../src/ruleset/transfer';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bundle = join(root, 'dist', 'cli', 'tactful.mjs');
 const bin = join(root, 'bin', 'tactful.mjs');
 
 /** A head that calls every sentence blame: proof that the CLI used the team's head, not the pack's. */
@@ -34,11 +33,7 @@ const team: TeamDocument = { text: LEAD, models: { blame: hot('blame'), 'blame-r
 
 let dir: string;
 beforeAll(() => {
-  const sources = ['src/ruleset/schema.ts', 'src/cli/main.ts'].map((f) => statSync(join(root, f)).mtimeMs);
-  if (!existsSync(bundle) || statSync(bundle).mtimeMs < Math.max(...sources)) {
-    const b = spawnSync('npm', ['run', 'build:cli'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-    if (b.status !== 0) throw new Error(`npm run build:cli failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  // dist/cli/tactful.mjs is built by the unit project's global set-up (cli-bundle.setup.ts).
   dir = mkdtempSync(join(tmpdir(), 'tactful-transfer-'));
   writeFileSync(join(dir, 'reply.txt'), 'Hi Dana,\n\nYour parcel ships today from the depot. HURRY!!!\n');
 }, 120_000);
