@@ -109,7 +109,8 @@ export class PageCoach implements CoachIntents {
   summary() {
     const sessions = [...this.sessions.values()];
     const s = this.active ?? sessions[0] ?? null;
-    return { editors: sessions.length, report: s?.report ? { score: s.score, findings: s.findings } : null };
+    const report = s?.report ? { score: s.score, findings: s.findings, partlyChecked: !!s.report.incomplete } : null;
+    return { editors: sessions.length, report };
   }
 
   /** A report the engine pushed for editor `id` (the rule set in force changed). */

@@ -117,6 +117,7 @@ export default defineUnlistedScript(async () => {
               actual: f.actual,
             }))
           : [],
+        ...(running && report?.partlyChecked ? { partlyChecked: true } : {}),
       };
     },
     nextSuggestion() {

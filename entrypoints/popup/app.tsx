@@ -58,7 +58,7 @@ export function connectPopup(store: PopupStore, deps: PopupDeps, refreshMs = REF
       pausedUntil: paused,
       tabReport:
         report && report.editors > 0 && report.score !== null
-          ? { score: report.score, findings: report.findings }
+          ? { score: report.score, findings: report.findings, partlyChecked: report.partlyChecked === true }
           : null,
       // Which document is set, not whether it checks: the options page says that, with where.
       ruleSource: policy ? 'policy' : team ? 'team' : 'pack',

@@ -9,6 +9,8 @@ export interface TabReport {
   editors: number;
   score: number | null;
   findings: Array<{ ruleId: string; level: Level; message: string; actual: string }>;
+  /** Set when the draft was checked only in part (its lint ran out of time). */
+  partlyChecked?: boolean;
 }
 
 /** Every message between content scripts, background and extension pages. */

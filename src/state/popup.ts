@@ -6,6 +6,8 @@ import { siteEnabled } from '../settings/sites';
 export interface PopupReport {
   findings: readonly Pick<Finding, 'ruleId' | 'level' | 'message' | 'actual'>[];
   score: number;
+  /** The draft was checked only in part (its lint ran out of time). */
+  partlyChecked?: boolean;
 }
 
 /** What the toolbar popup shows. It mirrors storage (sites, pause) and the tab's content script. */

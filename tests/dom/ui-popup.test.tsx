@@ -77,6 +77,14 @@ describe('Popup', () => {
     expect(screen.getByText('Apologise for the trouble.')).toBeTruthy();
   });
 
+  it('says when the draft was checked only in part', () => {
+    const { view } = setup({ siteEnabled: true, tabReport: { findings, score: 72, partlyChecked: true } });
+    expect(view.container.querySelector('.tp-partial')!.textContent).toMatch(/Only part of this draft was checked/);
+    cleanup();
+    const whole = setup({ siteEnabled: true, tabReport: { findings, score: 72 } }).view;
+    expect(whole.container.querySelector('.tp-partial')).toBeNull();
+  });
+
   it('keeps a long host name whole, with the full name in its title', () => {
     const host = 'support-portal.customer-care.example-company.co.uk';
     const { view } = setup({ host, siteEnabled: true });

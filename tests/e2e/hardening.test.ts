@@ -380,6 +380,46 @@ describe('stored settings that are not what this version wrote (issue #12, item 
   });
 });
 
+describe('a slow team regex on a long paste (issue #12, item 6: the time budget)', () => {
+  // Two repeats in a row pass the safety check; on 200,000 "a" one scan would take hours. The
+  // engine reads the long sentence in windows and stops at its time budget (2 s).
+  const team = `tactful: 1
+custom:
+  - id: no-slow
+    level: warning
+    description: Disallow a slow pattern.
+    message: A slow pattern matched.
+    why: Only here to be slow.
+    check:
+      kind: phrase
+      patterns:
+        - "/.*a.*b/"
+`;
+
+  it('says the draft was checked in part, keeps what it found, and the page keeps every keystroke', async () => {
+    await setStorage({ teamDocument: { text: team } });
+    const { page, allErrors } = await openWatched(textareaUrl());
+    const textarea = page.locator('textarea#message');
+    await textarea.click();
+    const opening = 'The warehouse messed up your order. ';
+    await textarea.fill(`${opening}${'a'.repeat(200_000)}`);
+    const badge = coach(page, '.tf-badge');
+    await expect
+      .poll(() => badge.getAttribute('aria-label', { timeout: 20_000 }), { timeout: 30_000 })
+      .toMatch(/draft only partly checked$/);
+    await expect.poll(() => underlined(page), { timeout: 10_000 }).toContain('The warehouse messed up');
+    await badge.click();
+    expect(await coach(page, '.tf-panel-partial').textContent()).toMatch(/Only part of this draft was checked/);
+    // The worker is busy with the budget, never the page: keystrokes land as typed.
+    await textarea.press('End');
+    await page.keyboard.type(' Thanks!');
+    expect(await textarea.inputValue()).toBe(`${opening}${'a'.repeat(200_000)} Thanks!`);
+    expect(await allErrors()).toEqual([]);
+    await page.close();
+    await clearStorage();
+  }, 90_000);
+});
+
 describe('no request leaves the machine (issue #12, item 12)', () => {
   it('sees the service worker’s requests (the recorder works), and none of the session went elsewhere', async () => {
     // A request the worker makes on purpose, to a fixture host: the recorder must see it.

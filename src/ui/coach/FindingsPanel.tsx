@@ -1,6 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Finding } from '../../engine';
-import { incompleteNote } from '../incomplete';
+import { PARTLY_CHECKED } from '../incomplete';
 import { LEVEL_LABEL, type CoachReport } from './types';
 
 export interface FindingsPanelProps {
@@ -29,7 +29,7 @@ export function FindingsPanel({
   onSelectFinding,
   onClose,
 }: FindingsPanelProps) {
-  const partly = findings === null ? null : incompleteNote(incomplete);
+  const partly = findings !== null && incomplete ? PARTLY_CHECKED : null;
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape' && onClose) {
       e.preventDefault();

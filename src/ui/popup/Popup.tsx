@@ -1,4 +1,5 @@
 import type { PopupReport } from '../../state/popup';
+import { PARTLY_CHECKED } from '../incomplete';
 import { countByLevel, LEVEL_LABEL, LEVELS } from '../levels';
 import '../level-colors';
 import './popup.css';
@@ -184,6 +185,7 @@ function TabReport({ report }: { report: PopupReport }) {
                 .join(', ')})`}
         </span>
       </div>
+      {report.partlyChecked && <p class="tp-partial">{PARTLY_CHECKED}</p>}
       {n > 0 && (
         <ul class="tp-findings">
           {report.findings.map((f, i) => (

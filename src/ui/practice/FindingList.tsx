@@ -1,5 +1,5 @@
 import type { Finding, Fix, Report } from '../../engine';
-import { incompleteNote } from '../incomplete';
+import { PARTLY_CHECKED } from '../incomplete';
 import { LEVEL_LABEL } from '../levels';
 import { ruleName } from '../rule-names';
 
@@ -15,7 +15,7 @@ export interface FindingListProps {
 
 /** The findings with their reasons and one button per fix; a polite live region. */
 export function FindingList({ findings, draftEmpty, incomplete, onApplyFix }: FindingListProps) {
-  const partly = draftEmpty || findings === null ? null : incompleteNote(incomplete);
+  const partly = !draftEmpty && findings !== null && incomplete ? PARTLY_CHECKED : null;
   return (
     <div class="findings" aria-live="polite">
       {partly && <p class="findings-partial">{partly}</p>}
