@@ -1,12 +1,5 @@
 import { createLinter } from '../../src/engine';
-import {
-  addEntries,
-  DEFAULT_RETENTION,
-  type HistoryDb,
-  isHistoryEntry,
-  isReplyScore,
-  openHistory,
-} from '../../src/history';
+import { DEFAULT_RETENTION, historyRecorder, isHistoryEntry, isReplyScore } from '../../src/history';
 import { ENGINE_PORT } from '../../src/messaging/engine-port';
 import { EngineService } from '../../src/messaging/engine-service';
 import { onMessage, sendMessage } from '../../src/messaging/protocol';
@@ -166,7 +159,7 @@ export default defineBackground(() => {
   onMessage('wakeEngine', () => {});
 
   // The trainee's history lives in the extension's own IndexedDB; only the coach in a tab writes.
-  let history: Promise<HistoryDb> | null = null;
+  const history = historyRecorder();
   onMessage('recordHistory', async ({ data, sender }) => {
     if (fromTab(sender, browser.runtime.id) === null || !Array.isArray(data?.entries)) return;
     const settings = await historySettings.getValue();
@@ -174,8 +167,7 @@ export default defineBackground(() => {
     const entries = data.entries.filter(isHistoryEntry).slice(0, MAX_HISTORY_BATCH);
     const reply = isReplyScore(data.reply) ? data.reply : undefined;
     if (entries.length === 0 && !reply) return;
-    history ??= openHistory();
-    await addEntries(await history, entries, { ...DEFAULT_RETENTION, days: settings.retentionDays }, Date.now(), reply);
+    await history.record(entries, { ...DEFAULT_RETENTION, days: settings.retentionDays }, Date.now(), reply);
   });
 
   onMessage('openPage', async ({ data, sender }) => {

@@ -5,6 +5,7 @@ export {
   clearHistory,
   DB_VERSION,
   historyCsv,
+  historyRecorder,
   openHistory,
   prune,
   queryHistory,

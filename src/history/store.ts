@@ -29,9 +29,21 @@ interface HistorySchema extends DBSchema {
 
 export type HistoryDb = IDBPDatabase<HistorySchema>;
 
-/** Opens (and upgrades) the history database; `version` is for the migration test only. */
-export function openHistory(version = DB_VERSION): Promise<HistoryDb> {
+/**
+ * Opens (and upgrades) the history database; `version` is for the migration test only. A
+ * connection that stands in the way of a newer version (an update's upgrade) closes itself rather
+ * than block it, and `onGone` hears of that, or of the browser ending the connection, so whoever
+ * holds it can open again.
+ */
+export function openHistory(version = DB_VERSION, onGone?: () => void): Promise<HistoryDb> {
   return openDB<HistorySchema>(DB_NAME, version, {
+    blocking(_current, _next, event) {
+      (event.target as IDBDatabase).close();
+      onGone?.();
+    },
+    terminated() {
+      onGone?.();
+    },
     upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const store = db.createObjectStore('findings', { keyPath: 'id', autoIncrement: true });
@@ -45,6 +57,34 @@ export function openHistory(version = DB_VERSION): Promise<HistoryDb> {
       }
     },
   });
+}
+
+/**
+ * The background's connection to the history, opened on first use and opened again when it was
+ * closed under it (a newer version upgrading, the browser ending it) or failed to open: one
+ * failure must not cost the trainee every later entry until the browser restarts.
+ */
+export function historyRecorder(
+  open: (onGone: () => void) => Promise<HistoryDb> = (onGone) => openHistory(DB_VERSION, onGone),
+) {
+  let connection: Promise<HistoryDb> | null = null;
+  const connect = () => {
+    if (!connection) {
+      const opening = open(() => {
+        if (connection === opening) connection = null;
+      });
+      connection = opening;
+      opening.catch(() => {
+        if (connection === opening) connection = null;
+      });
+    }
+    return connection;
+  };
+  return {
+    async record(entries: readonly HistoryEntry[], retention: Retention, now: number, reply?: ReplyScore) {
+      await addEntries(await connect(), entries, retention, now, reply);
+    },
+  };
 }
 
 /** Adds entries (and a reply's score) in one transaction, then applies the retention. */

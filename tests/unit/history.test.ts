@@ -7,6 +7,7 @@ import {
   type HistoryEntry,
   historyCsv,
   historyEntry,
+  historyRecorder,
   isHistoryEntry,
   openHistory,
   queryHistory,
@@ -89,6 +90,43 @@ describe('history', () => {
     expect(await v2.getAllFromIndex('findings', 'outcome', 'left')).toHaveLength(1);
     expect((await queryHistory(v2)).length).toBe(2);
     v2.close();
+  });
+
+  it('keeps recording after its connection was closed for a newer version, or failed to open', async () => {
+    let opens = 0;
+    let failNext = true;
+    let version = 3;
+    const recorder = historyRecorder(async (onGone) => {
+      opens++;
+      if (failNext) {
+        failNext = false;
+        throw new Error('QuotaExceededError');
+      }
+      return openHistory(version, onGone);
+    });
+    const retention = { days: 90, cap: 100 };
+    // A failure to open is not kept: the next entry opens again.
+    await expect(recorder.record([entry()], retention, NOW)).rejects.toThrow('QuotaExceededError');
+    await recorder.record([entry({ at: NOW + 1 })], retention, NOW);
+    expect(opens).toBe(2);
+    // A newer version (an update's upgrade) asks open connections to give way: the recorder's
+    // closes itself instead of blocking it…
+    const newer = await openHistory(4);
+    expect(newer.version).toBe(4);
+    newer.close();
+    version = 4;
+    // …and opens again on the next entry, which is kept.
+    await recorder.record([entry({ at: NOW + 2, outcome: 'left' })], retention, NOW);
+    expect(opens).toBe(3);
+    const db = await openHistory(4);
+    expect((await queryHistory(db)).map((e) => e.outcome)).toEqual(['left', 'fixed']);
+    db.close();
+    // Deleting the database is another version change: the recorder gives way again.
+    await new Promise((done, fail) => {
+      const request = indexedDB.deleteDatabase('tactful-history');
+      request.onsuccess = done;
+      request.onerror = fail;
+    });
   });
 
   it("keeps each reply's tone score for the progress chart, within the retention", async () => {
