@@ -40,14 +40,17 @@ function setup(overrides: Partial<BadgeProps> = {}) {
 describe('Badge', () => {
   it('names itself with the count and the score', () => {
     setup({ report: { findings: findings.slice(0, 2), score: 84 } });
-    expect(screen.getByRole('button', { name: 'Tactful: 2 issues, tone score 84' })).toBeTruthy();
-    expect(badgeLabel({ findings: findings.slice(0, 1), score: 91 })).toBe('Tactful: 1 issue, tone score 91');
+    expect(screen.getByRole('button', { name: 'Tactful: 1 error, 1 warning, tone score 84' })).toBeTruthy();
+    expect(badgeLabel({ findings: findings.slice(0, 1), score: 91 })).toBe('Tactful: 1 error, tone score 91');
+    expect(badgeLabel({ findings, score: 60 })).toBe('Tactful: 1 error, 2 warnings, 1 tip, tone score 60');
+    expect(badgeLabel(null)).toBe('Tactful: checking the draft');
   });
 
   it('says in its name and its panel when only part of the draft was checked in time', () => {
     const partly = { findings: findings.slice(0, 1), score: 91, incomplete: { checkedTo: 40, budgetMs: 2000 } };
-    expect(badgeLabel(partly)).toBe('Tactful: 1 issue, tone score 91, draft only partly checked');
+    expect(badgeLabel(partly)).toBe('Tactful: 1 error, tone score 91, draft only partly checked');
     const { view } = setup({ report: partly, open: true });
+    expect(screen.getByRole('button', { name: badgeLabel(partly) })).toBeTruthy();
     const panel = within(view.container as HTMLElement).getByRole('region', { name: 'Tactful suggestions' });
     expect(panel.querySelector('.tf-panel-partial')!.textContent).toMatch(/Only part of this draft was checked/);
     cleanup();

@@ -56,7 +56,7 @@ function setup(state: Partial<CoachState> = {}, extra: Partial<CoachLayerProps> 
 describe('CoachLayer', () => {
   it('renders the badge and its own styles, and no card until one is open', () => {
     const { view } = setup();
-    expect(screen.getByRole('button', { name: 'Tactful: 2 issues, tone score 70' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Tactful: 1 error, 1 warning, tone score 70' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(view.container.querySelector('style')?.textContent).toBe(coachCss);
     expect(view.container.firstElementChild?.classList.contains('tactful')).toBe(true);

@@ -130,3 +130,12 @@ export class CoachLocator {
 /** `coach(page, '[role="dialog"] button', { hasText: 'Dismiss' })`, like `page.locator`. */
 export const coach = (page: Page, selector: string, options?: { hasText?: string }) =>
   new CoachLocator(page, selector, options);
+
+/**
+ * The badge's accessible name ("Tactful: 1 error, 2 warnings, tone score 72"): the text it is
+ * named by (the counts drawn beside it are hidden from assistive technology); null while absent.
+ */
+export const badgeName = (page: Page): Promise<string | null> =>
+  coach(page, '.tf-badge > .tf-sr-only')
+    .textContent()
+    .catch(() => null);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coach, inCoachWorld } from './coach-world';
+import { badgeName, coach, inCoachWorld } from './coach-world';
 import { gmailUrl, launchWithHosts, textareaUrl, zendeskUrl, dynamicUrl, type HostedBrowser } from './hosts';
 
 // Each scenario is written once and run on every kind of editor: a plain textarea (on a default
@@ -88,11 +88,7 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-/** The badge's accessible name ("Tactful: 3 issues, tone score 72"). */
-const badgeLabel = (page: Page) =>
-  coach(page, '.tf-badge')
-    .getAttribute('aria-label', { timeout: 10_000 })
-    .catch(() => null);
+const badgeLabel = badgeName;
 
 /** Rectangles of the underline of exactly `phrase` (a finding's flagged words) and of the phrase's own text. */
 async function underlineAndTextRects(page: Page, kind: string, phrase: string) {
@@ -378,7 +374,7 @@ describe('sites and editors', () => {
     const compose = page.locator('div[role="dialog"] div[aria-label="Message Body"]').last();
     await compose.click();
     await page.keyboard.type(DRAFT);
-    await expect.poll(() => coach(page, '.tf-badge').getAttribute('aria-label'), { timeout: 10_000 }).toMatch(/issue/);
+    await expect.poll(() => badgeName(page), { timeout: 10_000 }).toMatch(/tone score/);
     await page.close();
 
     const spa = await open(dynamicUrl());
@@ -386,7 +382,7 @@ describe('sites and editors', () => {
     const added = spa.locator('textarea').last();
     await added.click();
     await spa.keyboard.type(DRAFT);
-    await expect.poll(() => badgeLabel(spa), { timeout: 10_000 }).toMatch(/issue/);
+    await expect.poll(() => badgeLabel(spa), { timeout: 10_000 }).toMatch(/tone score/);
     await spa.close();
   });
 

@@ -1,6 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { coach, inCoachWorld } from './coach-world';
+import { badgeName, coach, inCoachWorld } from './coach-world';
 import { underlined as underlinedIn, writeGmail } from './gmail';
 import { openWatched as openWatchedIn } from './watched';
 import { gmailUrl, type HostedBrowser, isLocalRequest, launchWithHosts, textareaUrl, zendeskUrl } from './hosts';
@@ -403,12 +403,9 @@ custom:
     await textarea.click();
     const opening = 'The warehouse messed up your order. ';
     await textarea.fill(`${opening}${'a'.repeat(200_000)}`);
-    const badge = coach(page, '.tf-badge');
-    await expect
-      .poll(() => badge.getAttribute('aria-label', { timeout: 20_000 }), { timeout: 30_000 })
-      .toMatch(/draft only partly checked$/);
+    await expect.poll(() => badgeName(page), { timeout: 30_000 }).toMatch(/draft only partly checked$/);
     await expect.poll(() => underlined(page), { timeout: 10_000 }).toContain('The warehouse messed up');
-    await badge.click();
+    await coach(page, '.tf-badge').click();
     expect(await coach(page, '.tf-panel-partial').textContent()).toMatch(/Only part of this draft was checked/);
     // The worker is busy with the budget, never the page: keystrokes land as typed.
     await textarea.press('End');

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { launchWithExtension } from './browser';
-import { coach } from './coach-world';
+import { coach, inCoachWorld } from './coach-world';
 import { gmailUrl, launchWithHosts, zendeskUrl } from './hosts';
 
 // Not a test: `npm run screenshots` refreshes the README's pictures of the card on the Gmail and
@@ -24,10 +24,11 @@ it('takes the README screenshots', async () => {
       if (name.startsWith('zendesk'))
         await page.keyboard.type('Hi Maria, the warehouse messed up your order. Per our policy we cannot refund it.');
       // Wait for the draft's own findings, not the first lint of the empty composer.
-      const badge = coach(page, '.tf-badge');
       await expect
-        .poll(() => badge.getAttribute('aria-label'), { timeout: 10_000 })
-        .toMatch(/[4-9] issues|\d\d issues/);
+        .poll(() => inCoachWorld(page, () => (globalThis as any).__tactfulCoach?.report().findings.length ?? 0), {
+          timeout: 10_000,
+        })
+        .toBeGreaterThanOrEqual(4);
       const card = coach(page, '[role="dialog"]');
       const cardText = async () => ((await card.count()) ? ((await card.textContent()) ?? '') : '');
       for (let i = 0; i < 10 && !/Own the problem|talking down/.test(await cardText()); i++) {

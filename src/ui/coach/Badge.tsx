@@ -17,12 +17,15 @@ export interface BadgeProps {
   onSelectFinding(index: number): void;
 }
 
-/** "Tactful: 2 issues, tone score 84"; "Tactful: checking the draft" while loading. */
+/**
+ * The badge's accessible name: "Tactful: 1 error, 2 warnings, tone score 84"; "Tactful: no issues,
+ * tone score 100"; "Tactful: checking the draft" while loading. It holds every number the badge
+ * shows, in the order shown, so a voice-control user can say what they see (WCAG 2.5.3).
+ */
 export function badgeLabel(report: CoachReport | null): string {
   if (report === null) return 'Tactful: checking the draft';
-  const n = report.findings.length;
   const partly = report.incomplete ? ', draft only partly checked' : '';
-  return `Tactful: ${n === 0 ? 'no issues' : plural(n, 'issue')}, tone score ${report.score}${partly}`;
+  return `Tactful: ${levelBreakdown(report) || 'no issues'}, tone score ${report.score}${partly}`;
 }
 
 /** "1 error, 1 warning" (levels with findings only), or "" when there are none. */
@@ -65,13 +68,14 @@ export function Badge({
         ref={button}
         type="button"
         class={`tf-badge${report === null ? ' tf-badge-loading' : report.findings.length === 0 ? ' tf-badge-clean' : ''}`}
-        aria-label={badgeLabel(report)}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         aria-busy={report === null ? true : undefined}
         title={breakdown || undefined}
         onClick={onToggle}
       >
+        {/* The name, as text: the counts and score drawn below are pictures of it. */}
+        <span class="tf-sr-only">{badgeLabel(report)}</span>
         {report === null || counts === null ? (
           <span class="tf-spinner" aria-hidden="true">
             <span />

@@ -70,76 +70,78 @@ export function Popup(props: PopupProps) {
         )}
       </header>
 
-      <section class="tp-section" aria-labelledby="tp-tab-heading">
-        <h2 id="tp-tab-heading" class="tp-heading">
-          This page
-        </h2>
-        {/* The tab's last report is stale once coaching stops: the reason replaces it. */}
-        {paused ? (
-          <p class="tp-empty">Coaching is paused: nothing on this page is checked.</p>
-        ) : host !== null && !siteEnabled ? (
-          <p class="tp-empty">Coaching is off on this site.</p>
-        ) : tabReport === null ? (
-          <p class="tp-empty">No editor being coached on this page</p>
-        ) : (
-          <TabReport report={tabReport} />
-        )}
-      </section>
-
-      <section class="tp-section" aria-labelledby="tp-site-heading">
-        <h2 id="tp-site-heading" class="tp-heading">
-          Coaching
-          {/* On the heading's line: the popup must not grow taller than the room Chrome gives it. */}
-          <span class="tp-rule-source" data-source={props.ruleSource ?? 'pack'}>
-            {' · '}
-            {RULE_SOURCE[props.ruleSource ?? 'pack']}
-          </span>
-        </h2>
-        {host === null ? (
-          <p class="tp-empty">Tactful can't coach on this page.</p>
-        ) : (
-          <div class="tp-row">
-            <span id="tp-site-label" class="tp-site-label">
-              Coach on{' '}
-              <strong class="tp-host" title={host}>
-                {host}
-              </strong>
-            </span>
-            <button
-              type="button"
-              role="switch"
-              class="tp-switch"
-              aria-checked={siteEnabled}
-              aria-labelledby="tp-site-label"
-              aria-describedby={siteLocked ? 'tp-site-locked' : undefined}
-              disabled={siteLocked}
-              onClick={() => props.onToggleSite(!siteEnabled)}
-            >
-              <span class="tp-switch-thumb" aria-hidden="true" />
-            </button>
-          </div>
-        )}
-        {host !== null && siteLocked && (
-          <p id="tp-site-locked" class="tp-note">
-            Set by your organisation.
-          </p>
-        )}
-
-        <div class="tp-row tp-pause" aria-live="polite">
+      <main class="tp-main">
+        <section class="tp-section" aria-labelledby="tp-tab-heading">
+          <h2 id="tp-tab-heading" class="tp-heading">
+            This page
+          </h2>
+          {/* The tab's last report is stale once coaching stops: the reason replaces it. */}
           {paused ? (
-            <>
-              <span class="tp-paused-label">Paused until {clockTime(props.pausedUntil!)}</span>
-              <button type="button" class="tp-button" onClick={props.onResume}>
-                Resume
-              </button>
-            </>
+            <p class="tp-empty">Coaching is paused: nothing on this page is checked.</p>
+          ) : host !== null && !siteEnabled ? (
+            <p class="tp-empty">Coaching is off on this site.</p>
+          ) : tabReport === null ? (
+            <p class="tp-empty">No editor being coached on this page</p>
           ) : (
-            <button type="button" class="tp-button" onClick={props.onPause}>
-              Pause for an hour
-            </button>
+            <TabReport report={tabReport} />
           )}
-        </div>
-      </section>
+        </section>
+
+        <section class="tp-section" aria-labelledby="tp-site-heading">
+          <h2 id="tp-site-heading" class="tp-heading">
+            Coaching
+            {/* On the heading's line: the popup must not grow taller than the room Chrome gives it. */}
+            <span class="tp-rule-source" data-source={props.ruleSource ?? 'pack'}>
+              {' · '}
+              {RULE_SOURCE[props.ruleSource ?? 'pack']}
+            </span>
+          </h2>
+          {host === null ? (
+            <p class="tp-empty">Tactful can't coach on this page.</p>
+          ) : (
+            <div class="tp-row">
+              <span id="tp-site-label" class="tp-site-label">
+                Coach on{' '}
+                <strong class="tp-host" title={host}>
+                  {host}
+                </strong>
+              </span>
+              <button
+                type="button"
+                role="switch"
+                class="tp-switch"
+                aria-checked={siteEnabled}
+                aria-labelledby="tp-site-label"
+                aria-describedby={siteLocked ? 'tp-site-locked' : undefined}
+                disabled={siteLocked}
+                onClick={() => props.onToggleSite(!siteEnabled)}
+              >
+                <span class="tp-switch-thumb" aria-hidden="true" />
+              </button>
+            </div>
+          )}
+          {host !== null && siteLocked && (
+            <p id="tp-site-locked" class="tp-note">
+              Set by your organisation.
+            </p>
+          )}
+
+          <div class="tp-row tp-pause" aria-live="polite">
+            {paused ? (
+              <>
+                <span class="tp-paused-label">Paused until {clockTime(props.pausedUntil!)}</span>
+                <button type="button" class="tp-button" onClick={props.onResume}>
+                  Resume
+                </button>
+              </>
+            ) : (
+              <button type="button" class="tp-button" onClick={props.onPause}>
+                Pause for an hour
+              </button>
+            )}
+          </div>
+        </section>
+      </main>
 
       <footer class="tp-footer">
         <button type="button" class="tp-link" onClick={props.onOpenOptions}>
