@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coach, inCoachWorld } from './coach-world';
 import { gmailUrl, type HostedBrowser, launchWithHosts, textareaUrl } from './hosts';
 import { writeGmail } from './gmail';
+import { seedHistory } from './history-seed';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -80,6 +81,17 @@ const PAGES: Array<[string, string, (page: Page) => Promise<unknown>]> = [
     'review.html',
     async (page) => {
       await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+    },
+  ],
+  [
+    'review page with history (groups, charts)',
+    'review.html',
+    async (page) => {
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await seedHistory(page);
+      await page.reload();
+      await page.locator('.rv-group').first().waitFor();
       await page.waitForLoadState('networkidle');
     },
   ],
