@@ -1,4 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { badgeName, coach, inCoachWorld } from './coach-world';
 import { underlined as underlinedIn, writeGmail } from './gmail';
@@ -381,20 +383,12 @@ describe('stored settings that are not what this version wrote (issue #12, item 
 });
 
 describe('a slow team regex on a long paste (issue #12, item 6: the time budget)', () => {
-  // Two repeats in a row pass the safety check; on 200,000 "a" one scan would take hours. The
-  // engine reads the long sentence in windows and stops at its time budget (2 s).
-  const team = `tactful: 1
-custom:
-  - id: no-slow
-    level: warning
-    description: Disallow a slow pattern.
-    message: A slow pattern matched.
-    why: Only here to be slow.
-    check:
-      kind: phrase
-      patterns:
-        - "/.*a.*b/"
-`;
+  // A custom rule that passes the safety check but is cubic on a long run of "a"; the engine
+  // reads the long sentence in windows and stops at its time budget (2 s).
+  const team = readFileSync(
+    fileURLToPath(new URL('../unit/fixtures/cli/team-slow-regex.yml', import.meta.url)),
+    'utf8',
+  );
 
   it('says the draft was checked in part, keeps what it found, and the page keeps every keystroke', async () => {
     await setStorage({ teamDocument: { text: team } });

@@ -343,23 +343,10 @@ describe('item 5: unreadable input, BOM, no arguments', { timeout: 60_000 }, () 
 });
 
 describe('item 6: a slow team regex meets the time budget', { timeout: 120_000 }, () => {
-  // Two repeats in a row pass the safety check; on 200,000 "a" one scan would take hours.
-  const team = `tactful: 1
-custom:
-  - id: no-slow
-    level: warning
-    description: Disallow a slow pattern.
-    message: A slow pattern matched.
-    why: Only here to be slow.
-    check:
-      kind: phrase
-      patterns:
-        - "/.*a.*b/"
-`;
   const opening = 'Hi Dana, calm down. ';
 
   beforeAll(() => {
-    writeFileSync(join(dir, 'slow.yml'), team);
+    cpSync(join(root, 'tests', 'unit', 'fixtures', 'cli', 'team-slow-regex.yml'), join(dir, 'slow.yml'));
     writeFileSync(join(dir, 'slow-reply.txt'), `${opening}${'a'.repeat(200_000)}`);
   });
 
