@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { createLinter, type Linter, type ModelHead, type Rule } from '../../src/engine';
+import { createLinter, INTERACTIVE_TIME_BUDGET_MS, type Linter, type ModelHead, type Rule } from '../../src/engine';
 import { defaultRules, defaultRulesWithExamples, headsNamedBy } from '../../src/ruleset/default-rules';
 import { diffRuleSets } from '../../src/ruleset/diff';
 import { applyEdit, type ListName, type TeamEdit } from '../../src/ruleset/edit';
@@ -174,8 +174,10 @@ export async function startOptions(
     const report = linter.linter.lint(lab.draft, {
       channel: lab.channel,
       customerMessage: lab.customer.trim() ? lab.customer : undefined,
+      timeBudgetMs: INTERACTIVE_TIME_BUDGET_MS,
     });
-    set({ lab: { ...store.getState().lab, findings: report.findings, score: report.score } });
+    const partlyChecked = report.incomplete !== undefined;
+    set({ lab: { ...store.getState().lab, findings: report.findings, score: report.score, partlyChecked } });
   };
   const lintSoon = () => {
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { Linter, RuleSet } from '../../src/engine';
+import { INTERACTIVE_TIME_BUDGET_MS } from '../../src/engine/time-budget';
 import { lintInput, sameInput, type PracticeStore } from '../../src/state/practice';
 
 /** How long typing must pause before the draft is linted again. */
@@ -49,6 +50,7 @@ export function connectCoach(store: PracticeStore, engine: Promise<LinterFactory
       channel: input.channel,
       customerMessage: input.customerMessage.trim() ? input.customerMessage : undefined,
       customerName: input.customerName.trim() || undefined,
+      timeBudgetMs: INTERACTIVE_TIME_BUDGET_MS,
     });
     state.setReport(report, input);
   };

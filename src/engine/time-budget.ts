@@ -8,8 +8,16 @@
  * cannot be — so the windows are what keep each run short.
  */
 
-/** How long a lint may take unless its caller says otherwise. */
+/** How long a lint may take unless its caller says otherwise (the engine in the service worker). */
 export const DEFAULT_TIME_BUDGET_MS = 2000;
+
+/**
+ * For a lint on a page's own main thread (the practice page, the options page's live panel), where
+ * every millisecond of it is a frozen page: long enough for any real reply (a 10,000-word draft
+ * lints cold in about 70 ms), short enough that a slow team pattern stalls the page for a moment
+ * rather than seconds.
+ */
+export const INTERACTIVE_TIME_BUDGET_MS = 250;
 
 /** Thrown inside a lint when its deadline has passed; the linter catches it. */
 export class OutOfTime extends Error {

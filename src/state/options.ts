@@ -32,6 +32,8 @@ export interface LabState {
   channel: Channel;
   findings: Finding[] | null;
   score: number | null;
+  /** The last lint ran out of time before the end of the draft (a slow pattern, a huge draft). */
+  partlyChecked?: boolean;
 }
 
 /** The options page: it mirrors storage (the team document, the policy) and the lead's edits. */

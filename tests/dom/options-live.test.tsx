@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -65,6 +66,21 @@ describe('options: live test panel', () => {
     await waitFor(() => expect(apology()).toBe(true));
     fireEvent.input(customer, { target: { value: 'Thanks, everything arrived and I love it!' } });
     await waitFor(() => expect(apology()).toBe(false));
+  });
+
+  it('keeps the page responsive when a slow pattern meets a long draft: checks part, and says so', async () => {
+    await start();
+    fireEvent.click(screen.getByRole('tab', { name: 'Edit as text' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Team rule set document' }), {
+      target: { value: readFileSync('tests/unit/fixtures/cli/team-slow-regex.yml', 'utf8') },
+    });
+    const draft = screen.getByRole('textbox', { name: 'Draft reply' });
+    fireEvent.input(draft, { target: { value: `Hi Dana, WAIT!!! ${'a'.repeat(100_000)}` } });
+    await waitFor(() => expect(container.querySelector('.live-partial')).not.toBeNull(), { timeout: 10_000 });
+    expect(container.querySelector('.live-partial')!.textContent).toMatch(/Only part of this draft was checked/);
+    expect(shownRules()).toContain('no-shouting');
+    fireEvent.input(draft, { target: { value: 'Hi Dana, WAIT!!!' } });
+    await waitFor(() => expect(container.querySelector('.live-partial')).toBeNull());
   });
 
   it('runs every rule example against the edited set and lists the ones it now fails', async () => {

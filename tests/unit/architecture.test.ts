@@ -124,8 +124,14 @@ export function checkSource(file: string, content: string): Violation[] {
       const allowed =
         e.specifier.startsWith('compromise/') ||
         e.specifier === 'sentiment' ||
+        // Its English table, read (never changed) to give a rule set's neutral words their own copy.
+        e.specifier === 'sentiment/languages/en/index.js' ||
         (e.resolved !== null && under(e.resolved, 'src/engine'));
-      if (!allowed) flag(e.specifier, "src/engine imports only 'compromise/…', 'sentiment' and its own files");
+      if (!allowed)
+        flag(
+          e.specifier,
+          "src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+        );
     }
     if (under(file, 'src/ui')) {
       if (
@@ -274,6 +280,7 @@ describe('the checker', () => {
     const ok = `
       import nlp from 'compromise/two';
       import Sentiment from 'sentiment';
+      import english from 'sentiment/languages/en/index.js';
       import { splitSentences } from './sentences';
       import type { Rule } from '../engine/types';
       export * from './patterns';
@@ -295,14 +302,14 @@ describe('the checker', () => {
       import type { Settings } from '@/src/settings/types';
     `;
     expect(rulesOf('src/engine/new.ts', bad)).toEqual([
-      "compromise | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "zustand | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "../ruleset | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "node:fs | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "../ui/card | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "preact | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "yaml | src/engine imports only 'compromise/…', 'sentiment' and its own files",
-      "@/src/settings/types | src/engine imports only 'compromise/…', 'sentiment' and its own files",
+      "compromise | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "zustand | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "../ruleset | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "node:fs | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "../ui/card | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "preact | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "yaml | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
+      "@/src/settings/types | src/engine imports only 'compromise/…', 'sentiment' (and its English table) and its own files",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { Channel } from '../../engine';
 import type { LabState, OptionsState } from '../../state/options';
+import { PARTLY_CHECKED } from '../incomplete';
 import { LEVEL_LABEL } from '../levels';
 import { ruleName } from '../rule-names';
 
@@ -43,6 +44,7 @@ export function LivePanel({
         </select>
       </label>
       <div aria-live="polite">
+        {lab.findings !== null && lab.partlyChecked && <p class="live-partial">{PARTLY_CHECKED}</p>}
         {lab.findings === null ? (
           <p class="hint">Loading the coach…</p>
         ) : lab.findings.length === 0 ? (
