@@ -1,5 +1,12 @@
 import { render } from 'preact';
-import { createLinter, INTERACTIVE_TIME_BUDGET_MS, type Linter, type ModelHead, type Rule } from '../../src/engine';
+import {
+  createLinter,
+  INTERACTIVE_TIME_BUDGET_MS,
+  type Linter,
+  type ModelHead,
+  resumePoint,
+  type Rule,
+} from '../../src/engine';
 import { defaultRules, defaultRulesWithExamples, headsNamedBy } from '../../src/ruleset/default-rules';
 import { diffRuleSets } from '../../src/ruleset/diff';
 import { applyEdit, type ListName, type TeamEdit } from '../../src/ruleset/edit';
@@ -163,8 +170,11 @@ export async function startOptions(
   let linter: { rules: EditorRule[]; linter: Linter; heads: Record<string, ModelHead> } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const headsNow = () => ({ ...packHeads, ...loadModels(Object.values(models)) });
-  const lintNow = () => {
+  /** How far the last slice of an unfinished lint read (see resumePoint). */
+  let resumedFrom: number | null = null;
+  const lintNow = (resume = false) => {
     clearTimeout(timer);
+    if (!resume) resumedFrom = null;
     const { rules, lab } = store.getState();
     if (!rules.length) return;
     if (linter?.rules !== rules) {
@@ -176,12 +186,19 @@ export async function startOptions(
       customerMessage: lab.customer.trim() ? lab.customer : undefined,
       timeBudgetMs: INTERACTIVE_TIME_BUDGET_MS,
     });
+    const next = resumePoint(report, resumedFrom);
+    if (next !== null) {
+      // Out of its slice and still moving: go on a task later, so the page answers in between.
+      resumedFrom = next;
+      timer = setTimeout(() => lintNow(true), 0);
+      return;
+    }
     const partlyChecked = report.incomplete !== undefined;
     set({ lab: { ...store.getState().lab, findings: report.findings, score: report.score, partlyChecked } });
   };
   const lintSoon = () => {
     clearTimeout(timer);
-    timer = setTimeout(lintNow, lintDelayMs);
+    timer = setTimeout(() => lintNow(), lintDelayMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.rules !== prev.rules) lintSoon();

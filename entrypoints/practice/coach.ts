@@ -1,5 +1,5 @@
 import type { Linter, RuleSet } from '../../src/engine';
-import { INTERACTIVE_TIME_BUDGET_MS } from '../../src/engine/time-budget';
+import { INTERACTIVE_TIME_BUDGET_MS, resumePoint } from '../../src/engine/time-budget';
 import { lintInput, sameInput, type PracticeStore } from '../../src/state/practice';
 
 /** How long typing must pause before the draft is linted again. */
@@ -36,22 +36,34 @@ export function connectCoach(store: PracticeStore, engine: Promise<LinterFactory
   let builtFor: readonly string[] | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const lintNow = () => {
+  /** How far the last slice of an unfinished lint read (see resumePoint). */
+  let resumedFrom: number | null = null;
+
+  const lintNow = (resume = false) => {
     clearTimeout(timer);
     timer = undefined;
     if (!makeLinter) return;
     const state = store.getState();
     const input = lintInput(state);
+    if (!resume) resumedFrom = null;
     if (!linter || builtFor !== state.disabledRules) {
       linter = makeLinter(new Set(state.disabledRules));
       builtFor = state.disabledRules;
-    } else if (sameInput(state.linted, input)) return;
+    } else if (!resume && sameInput(state.linted, input)) return;
     const report = linter.lint(input.draft, {
       channel: input.channel,
       customerMessage: input.customerMessage.trim() ? input.customerMessage : undefined,
       customerName: input.customerName.trim() || undefined,
       timeBudgetMs: INTERACTIVE_TIME_BUDGET_MS,
     });
+    const next = resumePoint(report, resumedFrom);
+    if (next !== null) {
+      // Out of its slice and still moving: go on a task later, so the page answers in between;
+      // the report shown stays the last whole one until this one is done.
+      resumedFrom = next;
+      timer = setTimeout(() => lintNow(true), 0);
+      return;
+    }
     state.setReport(report, input);
   };
 
@@ -69,7 +81,7 @@ export function connectCoach(store: PracticeStore, engine: Promise<LinterFactory
   });
 
   return {
-    lintNow,
+    lintNow: () => lintNow(),
     stop() {
       clearTimeout(timer);
       unsubscribe();

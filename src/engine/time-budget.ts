@@ -19,6 +19,19 @@ export const DEFAULT_TIME_BUDGET_MS = 2000;
  */
 export const INTERACTIVE_TIME_BUDGET_MS = 250;
 
+/**
+ * Where a lint that ran out of its time should go on from, in a later task, or null: when it
+ * finished, or when it read no further than the slice before (`previous`) — one sentence alone
+ * outlasts the budget, so its partial report is the answer. A page that lints on its own main
+ * thread gives each slice the interactive budget and stays responsive between them; the linter's
+ * cache keeps what earlier slices read.
+ */
+export function resumePoint(report: { incomplete?: { checkedTo: number } }, previous: number | null): number | null {
+  const at = report.incomplete?.checkedTo;
+  if (at === undefined) return null;
+  return previous === null || at > previous ? at : null;
+}
+
 /** Thrown inside a lint when its deadline has passed; the linter catches it. */
 export class OutOfTime extends Error {
   constructor() {

@@ -83,6 +83,33 @@ describe('practice page with the real engine', () => {
     expect(rulesShown()).not.toContain('no-shouting');
   });
 
+  it('lints a long draft in slices, a task apart, and shows only the finished report', async () => {
+    // Every slice gets 1 ms (the page gives 250): a long draft takes many; each reads further.
+    const budgets: Array<number | undefined> = [];
+    const slicing: PracticeOptions['engine'] = Promise.resolve((off) => {
+      const inner = createLinter(withRulesOff(defaultRuleSet, off));
+      return {
+        ...inner,
+        lint(text, options) {
+          budgets.push(options.timeBudgetMs);
+          return inner.lint(text, { ...options, timeBudgetMs: 1 });
+        },
+      };
+    });
+    await open({ engine: slicing });
+    const sentence = 'The courier lost your parcel and that is not my department. ';
+    budgets.length = 0;
+    fireEvent.input(draft(), { target: { value: `Hi Dana,\n${sentence.repeat(400)}WAIT!!!` } });
+    // Done when all 400 deflections are listed (the example before had at most one).
+    await waitFor(() => expect(rulesShown().filter((id) => id === 'no-deflection').length).toBe(400), {
+      timeout: 10_000,
+    });
+    expect(rulesShown()).toContain('no-shouting');
+    expect(budgets.length).toBeGreaterThan(1);
+    expect(budgets.every((b) => b === 250)).toBe(true);
+    expect(container.querySelector('.findings-partial')).toBeNull();
+  });
+
   it('shows no score and no findings once the draft is emptied, only an invitation', async () => {
     await open();
     fireEvent.input(draft(), { target: { value: ' \n ' } });

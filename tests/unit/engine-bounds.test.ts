@@ -3,7 +3,14 @@
 // of these threw or ran for minutes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLinter, literalSource, PatternGroup, regexFromPattern, type RuleSet } from '../../src/engine';
+import {
+  createLinter,
+  literalSource,
+  PatternGroup,
+  regexFromPattern,
+  resumePoint,
+  type RuleSet,
+} from '../../src/engine';
 import { MAX_PARSE_LENGTH, parseSentence, REGEX_WINDOW } from '../../src/engine/patterns';
 import { defaultRuleSet } from '../../src/ruleset/default-pack';
 import { regexProblem } from '../../src/ruleset/schema';
@@ -361,6 +368,31 @@ describe('the time budget (item 6)', () => {
     expect(report.incomplete?.checkedTo).toBe('Calm down, it is on its way.'.length);
     expect(report.findings.map((f) => f.ruleId)).toEqual(['no-condescension']);
   }, 30_000);
+
+  it('reads on in slices: each lint given a tiny budget goes further, and the last equals a cold lint', () => {
+    // How a page that lints on its own main thread uses the budget (resumePoint): slice after
+    // slice, the linter's cache keeping what the earlier ones read.
+    const text = prose(200_000);
+    const linter = createLinter(defaultRuleSet);
+    let previous: number | null = null;
+    let slices = 0;
+    let report = linter.lint(text, { ...email, timeBudgetMs: 5 });
+    for (let next = resumePoint(report, previous); next !== null; next = resumePoint(report, previous)) {
+      previous = next;
+      slices++;
+      report = linter.lint(text, { ...email, timeBudgetMs: 5 });
+    }
+    expect(slices).toBeGreaterThan(1);
+    expect(report.incomplete).toBeUndefined();
+    expect(withoutTimings(report)).toEqual(withoutTimings(createLinter(defaultRuleSet).lint(text, email)));
+  }, 60_000);
+
+  it('stops going on when a slice reads no further (one sentence outlasts the budget)', () => {
+    expect(resumePoint({}, null)).toBeNull();
+    expect(resumePoint({ incomplete: { checkedTo: 40 } }, null)).toBe(40);
+    expect(resumePoint({ incomplete: { checkedTo: 90 } }, 40)).toBe(90);
+    expect(resumePoint({ incomplete: { checkedTo: 90 } }, 90)).toBeNull();
+  });
 
   it('gives an ordinary reply a complete report under the default budget', () => {
     const report = createLinter(defaultRuleSet).lint(prose(20_000), email);
