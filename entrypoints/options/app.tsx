@@ -26,6 +26,7 @@ import {
   teamDocument,
   undoTeamDocument,
 } from '../../src/settings/team';
+import { storageProblem } from '../../src/settings/stored';
 import { createOptionsStore, type EditorRule, type OptionsState, type OptionsStore } from '../../src/state/options';
 import { useStore } from '../../src/state/use-store';
 import type { TeachClient } from '../../src/teach/client';
@@ -157,11 +158,20 @@ export async function startOptions(
     derive(shown?.text ?? '');
   };
 
-  /** Saves a document that checks; the storage watchers redraw the page. */
+  /**
+   * Saves a document that checks; the storage watchers redraw the page. When the browser refuses
+   * (storage full), the lead's text stays in the editor, unsaved, and the notice says so.
+   */
   const save = async (doc: TeamDocument | null, notice: string) => {
     models = doc?.models ?? {};
     derive(doc?.text ?? '');
-    await saveTeamDocument(doc);
+    try {
+      await saveTeamDocument(doc);
+    } catch (e) {
+      set({ notice: `Not saved: ${storageProblem(e)}. Your changes are still here; save again once there is room.` });
+      await refresh();
+      return;
+    }
     set({ notice });
     await refresh();
   };
@@ -207,7 +217,10 @@ export async function startOptions(
   const intents: OptionsIntents = {
     toggleAgentRule(id, on) {
       const off = store.getState().agentOff;
-      void disabledRules.setValue(on ? off.filter((x) => x !== id) : [...new Set([...off, id])]);
+      // Storage is the truth: a refused write leaves the switch where it was, and says why.
+      disabledRules
+        .setValue(on ? off.filter((x) => x !== id) : [...new Set([...off, id])])
+        .catch((e) => set({ notice: `Not saved: ${storageProblem(e)}.` }));
     },
     edit(edit: TeamEdit) {
       const s = store.getState();
@@ -240,12 +253,15 @@ export async function startOptions(
     },
     undo() {
       if (store.getState().locked) return;
-      void undoTeamDocument().then(async () => {
-        // The undone document replaces any unsaved text.
-        saved = null;
-        set({ ready: false, notice: 'Undone.' });
-        await refresh();
-      });
+      undoTeamDocument().then(
+        async () => {
+          // The undone document replaces any unsaved text.
+          saved = null;
+          set({ ready: false, notice: 'Undone.' });
+          await refresh();
+        },
+        (e) => set({ notice: `Not undone: ${storageProblem(e)}.` }),
+      );
     },
     reset() {
       if (store.getState().locked) return;

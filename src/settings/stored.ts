@@ -72,3 +72,13 @@ export function stringList(x: unknown): string[] | undefined {
   if (isRecord(x)) return Object.keys(x).filter((k) => safeKey(k) && k !== '' && x[k] === true);
   return undefined;
 }
+
+/**
+ * Why the browser refused to store something, in words for the person who lost nothing but must
+ * act: a full quota (chrome.storage.local holds 10 MB), or the browser's own message.
+ */
+export function storageProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/quota/i.test(message)) return 'the browser’s storage for Tactful is full';
+  return `the browser would not store it (${message})`;
+}

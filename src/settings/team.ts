@@ -58,13 +58,18 @@ export async function readPolicyDocument(): Promise<TeamDocument | null> {
 /** Saves a new team document, keeping the one it replaces for Undo. */
 export async function saveTeamDocument(next: TeamDocument | null): Promise<void> {
   const current = await teamDocument.getValue();
-  await previousTeamDocument.setValue(current);
-  await teamDocument.setValue(next);
+  // One write for both: a storage that refuses half (quota) must not lose either document.
+  await storage.setItems([
+    { item: previousTeamDocument, value: current },
+    { item: teamDocument, value: next },
+  ]);
 }
 
 /** Brings back the document before the last change (and keeps the current one for redo). */
 export async function undoTeamDocument(): Promise<void> {
   const [current, previous] = await Promise.all([teamDocument.getValue(), previousTeamDocument.getValue()]);
-  await teamDocument.setValue(previous);
-  await previousTeamDocument.setValue(current);
+  await storage.setItems([
+    { item: teamDocument, value: previous },
+    { item: previousTeamDocument, value: current },
+  ]);
 }

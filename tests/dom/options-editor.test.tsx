@@ -114,6 +114,28 @@ describe('options: the team rule editor', () => {
     await waitFor(async () => expect(await stored()).toBe('tactful: 1\n# quiet please\nrules:\n  no-shouting: info\n'));
   });
 
+  it("keeps the lead's text and says so when the browser refuses to store it (storage full)", async () => {
+    await teamDocument.setValue({ text: 'tactful: 1\nrules:\n  no-shouting: off\n' });
+    await start();
+    fireEvent.click(screen.getByRole('tab', { name: 'Edit as text' }));
+    const doc = screen.getByRole('textbox', { name: 'Team rule set document' }) as HTMLTextAreaElement;
+    const edited = 'tactful: 1\nrules:\n  no-shouting: info\n';
+    fireEvent.input(doc, { target: { value: edited } });
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement).disabled).toBe(false),
+    );
+    const full = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const notice = await screen.findByText(/^Not saved/);
+    expect(notice.textContent).toMatch(/storage for Tactful is full.*still here/);
+    expect(doc.value).toBe(edited);
+    expect(await stored()).toBe('tactful: 1\nrules:\n  no-shouting: off\n');
+    // Room again: the same Save stores it.
+    full.mockRestore();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(async () => expect(await stored()).toBe(edited));
+  });
+
   it('undoes the last change', async () => {
     await start();
     fireEvent.click(screen.getByRole('checkbox', { name: 'Team set: Shouting on' }));
