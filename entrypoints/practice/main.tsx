@@ -1,11 +1,13 @@
-import type { RuleSet } from '../../src/engine';
-import { ruleSetInForce } from '../../src/ruleset/in-force';
+import type { Linter, RuleSet } from '../../src/engine';
+import type { Exercise } from '../../src/exercises/types';
+import { type InForce, ruleSetInForce } from '../../src/ruleset/in-force';
 import { policyModels, policyRuleSet, readPolicyDocument, teamDocument } from '../../src/settings/team';
 import { startPractice } from './app';
 import { withRulesOff } from './coach';
+import { loadBuiltExercises } from './exercises';
 
-/** The rules in force (the organisation's, else the team's, else the pack) with their heads. */
-async function ruleSetNow(): Promise<RuleSet> {
+/** The rules in force (the organisation's, else the team's, else the pack), read now. */
+async function inForceNow(): Promise<{ inForce: InForce; ruleSet: RuleSet }> {
   const [{ defaultRuleSet }, { loadModels }, team, policy] = await Promise.all([
     import('../../src/ruleset/default-pack'),
     import('../../src/ruleset/models'),
@@ -13,7 +15,30 @@ async function ruleSetNow(): Promise<RuleSet> {
     readPolicyDocument(),
   ]);
   const inForce = ruleSetInForce(defaultRuleSet.rules, team, policy);
-  return { rules: inForce.rules, models: { ...defaultRuleSet.models, ...loadModels(Object.values(inForce.models)) } };
+  const models = { ...defaultRuleSet.models, ...loadModels(Object.values(inForce.models)) };
+  return { inForce, ruleSet: { rules: inForce.rules, models } };
+}
+
+/** The rules in force with their heads. */
+const ruleSetNow = async (): Promise<RuleSet> => (await inForceNow()).ruleSet;
+
+/**
+ * The built exercises (the pack's examples and the corpus), plus one from each bad example of the
+ * team's own rules that the set in force flags: what a lead adds, trainees can practise.
+ */
+async function exercisesNow(): Promise<readonly Exercise[]> {
+  const [built, { inForce, ruleSet }] = await Promise.all([loadBuiltExercises(), inForceNow()]);
+  if (inForce.custom.length === 0) return built;
+  const [{ createLinter }, { exercisesFromExamples }] = await Promise.all([
+    import('../../src/engine'),
+    import('../../src/exercises/derive'),
+  ]);
+  const linter: Linter = createLinter(ruleSet);
+  const own = exercisesFromExamples(
+    inForce.custom,
+    (text, context) => linter.forDocument().lint(text, context).findings,
+  );
+  return [...built, ...own];
 }
 
 let ruleSet: RuleSet | null = null;
@@ -24,6 +49,7 @@ void startPractice(document.getElementById('app')!, {
     ruleSet = rules;
     return (off) => engine.createLinter(withRulesOff(ruleSet ?? rules, off));
   }),
+  loadExercises: exercisesNow,
   // The practice page coaches with the same set as every tab: a lead's change applies here too.
   onRuleSetChange(relint) {
     const reload = () =>

@@ -1,7 +1,7 @@
 import type { Rule } from '../engine';
 import { parseTeamRuleSet, RuleSetError, withLine } from './load';
 import { mergeRuleSet } from './merge';
-import type { TeamRuleSet } from './schema';
+import type { RuleWithExamples, TeamRuleSet } from './schema';
 
 /** A team rule set as the extension keeps it: the document as written, and its own heads. */
 export interface TeamDocument {
@@ -29,6 +29,8 @@ export interface InForce {
   locked: boolean;
   /** The team's heads the rules may name, besides the pack's. */
   models: Record<string, unknown>;
+  /** The document's own rules as written, with their examples (the practice page's exercises). */
+  custom: RuleWithExamples[];
   /** Why a stored document was not used (the rules fall back to the next source). */
   problem: (DocumentProblem & { source: 'team' | 'policy' }) | null;
 }
@@ -71,15 +73,20 @@ export function ruleSetInForce(pack: readonly Rule[], team: TeamDocument | null,
   let problem: InForce['problem'] = null;
   if (policy) {
     const checked = checkTeamDocument(pack, policy);
-    if (checked.ok)
-      return { rules: checked.rules, source: 'policy', locked: true, models: policy.models ?? {}, problem };
+    if (checked.ok) {
+      const { rules, team: doc } = checked;
+      return { rules, source: 'policy', locked: true, models: policy.models ?? {}, custom: doc.custom, problem };
+    }
     problem = { ...checked.problem, source: 'policy' };
   }
   if (team) {
     const checked = checkTeamDocument(pack, team);
-    if (checked.ok)
-      return { rules: checked.rules, source: 'team', locked: problem !== null, models: team.models ?? {}, problem };
+    if (checked.ok) {
+      const { rules, team: doc } = checked;
+      const locked = problem !== null;
+      return { rules, source: 'team', locked, models: team.models ?? {}, custom: doc.custom, problem };
+    }
     problem ??= { ...checked.problem, source: 'team' };
   }
-  return { rules: [...pack], source: 'pack', locked: problem?.source === 'policy', models: {}, problem };
+  return { rules: [...pack], source: 'pack', locked: problem?.source === 'policy', models: {}, custom: [], problem };
 }

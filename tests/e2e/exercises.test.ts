@@ -49,4 +49,43 @@ describe('exercises on the practice page', () => {
     expect(await page.locator('.exercise-streak').textContent()).toBe('1');
     expect(consoleErrors).toEqual([]);
   });
+
+  test("a team's own rule becomes exercises from its bad examples, completed by the rule's fix", async () => {
+    const team = `tactful: 1
+custom:
+  - id: no-internal-jargon
+    level: warning
+    description: Disallow internal ticket jargon in replies.
+    message: The customer doesn't know our internal terms.
+    why: Internal words make the customer feel outside the conversation and hide what happens next.
+    check: { kind: phrase, patterns: [{ match: "the L2 queue", fixes: ["our specialist team"] }] }
+    examples:
+      bad:
+        - text: "I have moved your case to the L2 queue."
+          flag: "the L2 queue"
+          output: ["I have moved your case to our specialist team."]
+      good:
+        - text: "I have passed your case to our specialists, who will write to you today."
+`;
+    const options = await browser.openExtensionPage('options.html');
+    await options.evaluate((text) => (globalThis as any).chrome.storage.local.set({ teamDocument: { text } }), team);
+    await options.close();
+    // A new page: the exercises are read once per page, with the rules in force then.
+    await page.close();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.goto(`chrome-extension://${browser.extensionId}/practice.html#exercise=no-internal-jargon`);
+    await expect
+      .poll(() => page.locator('.exercise-task').getAttribute('data-rule-id'), { timeout: 20_000 })
+      .toBe('no-internal-jargon');
+    expect(await page.getByLabel('Your rewrite').inputValue()).toBe('I have moved your case to the L2 queue.');
+    const fix = page.locator('.finding[data-rule-id="no-internal-jargon"] .fix-button');
+    await fix.first().click({ timeout: 20_000 });
+    await expect.poll(() => page.locator('.exercise-status').textContent(), { timeout: 10_000 }).toMatch(/Done/);
+    expect(await page.getByLabel('Your rewrite').inputValue()).toBe('I have moved your case to our specialist team.');
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -36,6 +36,31 @@ describe('the rule set in force', () => {
     expect(f.rules.find((r) => r.id === 'no-shouting')?.level).toBe('warning');
   });
 
+  it("carries the document's own rules as written, examples included (the practice page's exercises)", () => {
+    const withCustom = {
+      text: `tactful: 1
+custom:
+  - id: no-internal-jargon
+    level: warning
+    description: Disallow internal ticket jargon in replies.
+    message: The customer doesn't know our internal terms.
+    why: Internal words make the customer feel outside the conversation.
+    check: { kind: phrase, patterns: ["the L2 queue"] }
+    examples:
+      bad: [{ text: "I moved it to the L2 queue.", flag: "the L2 queue", output: [] }]
+      good: [{ text: "I passed it to our specialists." }]
+`,
+    };
+    expect(ruleSetInForce(defaultRules, null, null).custom).toEqual([]);
+    const team = ruleSetInForce(defaultRules, withCustom, null);
+    expect(team.problem).toBeNull();
+    expect(team.custom.map((r) => [r.id, r.examples?.bad[0]?.text])).toEqual([
+      ['no-internal-jargon', 'I moved it to the L2 queue.'],
+    ]);
+    // The policy's document wins, custom rules and all.
+    expect(ruleSetInForce(defaultRules, withCustom, OFF_BLAME).custom).toEqual([]);
+  });
+
   it('does not use a document that does not check, says where, and falls back', () => {
     const f = ruleSetInForce(defaultRules, BROKEN, null);
     expect(f.source).toBe('pack');
