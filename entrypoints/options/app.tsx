@@ -1,12 +1,5 @@
 import { render } from 'preact';
-import {
-  createLinter,
-  INTERACTIVE_TIME_BUDGET_MS,
-  type Linter,
-  type ModelHead,
-  resumePoint,
-  type Rule,
-} from '../../src/engine';
+import { createLinter, type Linter, type ModelHead, type Rule } from '../../src/engine';
 import { defaultRules, defaultRulesWithExamples, headsNamedBy } from '../../src/ruleset/default-rules';
 import { diffRuleSets } from '../../src/ruleset/diff';
 import { applyEdit, type ListName, type TeamEdit } from '../../src/ruleset/edit';
@@ -27,6 +20,7 @@ import {
   undoTeamDocument,
 } from '../../src/settings/team';
 import { storageProblem } from '../../src/settings/stored';
+import { lintSlices } from '../../src/state/lint-slices';
 import { createOptionsStore, type EditorRule, type OptionsState, type OptionsStore } from '../../src/state/options';
 import { useStore } from '../../src/state/use-store';
 import type { TeachClient } from '../../src/teach/client';
@@ -180,35 +174,35 @@ export async function startOptions(
   let linter: { rules: EditorRule[]; linter: Linter; heads: Record<string, ModelHead> } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const headsNow = () => ({ ...packHeads, ...loadModels(Object.values(models)) });
-  /** How far the last slice of an unfinished lint read (see resumePoint). */
-  let resumedFrom: number | null = null;
-  const lintNow = (resume = false) => {
+  // The panel lints on this page's thread: a long draft goes in slices (src/state/lint-slices.ts).
+  const slices = lintSlices();
+  const lintNow = () => {
     clearTimeout(timer);
-    if (!resume) resumedFrom = null;
+    slices.cancel();
     const { rules, lab } = store.getState();
     if (!rules.length) return;
     if (linter?.rules !== rules) {
       const heads = headsNow();
       linter = { rules, heads, linter: createLinter({ rules: rules.map((er) => er.rule), models: heads }) };
     }
-    const report = linter.linter.lint(lab.draft, {
-      channel: lab.channel,
-      customerMessage: lab.customer.trim() ? lab.customer : undefined,
-      timeBudgetMs: INTERACTIVE_TIME_BUDGET_MS,
-    });
-    const next = resumePoint(report, resumedFrom);
-    if (next !== null) {
-      // Out of its slice and still moving: go on a task later, so the page answers in between.
-      resumedFrom = next;
-      timer = setTimeout(() => lintNow(true), 0);
-      return;
-    }
-    const partlyChecked = report.incomplete !== undefined;
-    set({ lab: { ...store.getState().lab, findings: report.findings, score: report.score, partlyChecked } });
+    const current = linter.linter;
+    slices.start(
+      (timeBudgetMs) =>
+        current.lint(lab.draft, {
+          channel: lab.channel,
+          customerMessage: lab.customer.trim() ? lab.customer : undefined,
+          timeBudgetMs,
+        }),
+      (report) => {
+        const partlyChecked = report.incomplete !== undefined;
+        set({ lab: { ...store.getState().lab, findings: report.findings, score: report.score, partlyChecked } });
+      },
+    );
   };
   const lintSoon = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => lintNow(), lintDelayMs);
+    slices.cancel();
+    timer = setTimeout(lintNow, lintDelayMs);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.rules !== prev.rules) lintSoon();
@@ -412,6 +406,7 @@ export async function startOptions(
     store,
     stop() {
       clearTimeout(timer);
+      slices.cancel();
       unsubscribe();
       for (const u of unwatch) u();
       teachClient?.dispose();

@@ -1,5 +1,5 @@
 import type { Linter, RuleSet } from '../../src/engine';
-import { INTERACTIVE_TIME_BUDGET_MS, resumePoint } from '../../src/engine/time-budget';
+import { lintSlices } from '../../src/state/lint-slices';
 import { lintInput, sameInput, type PracticeStore } from '../../src/state/practice';
 
 /** How long typing must pause before the draft is linted again. */
@@ -36,41 +36,39 @@ export function connectCoach(store: PracticeStore, engine: Promise<LinterFactory
   let builtFor: readonly string[] | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** How far the last slice of an unfinished lint read (see resumePoint). */
-  let resumedFrom: number | null = null;
+  // A long draft is linted in slices, so typing is never held up for long (src/state/lint-slices.ts).
+  const slices = lintSlices();
 
-  const lintNow = (resume = false) => {
+  const lintNow = () => {
     clearTimeout(timer);
     timer = undefined;
+    slices.cancel();
     if (!makeLinter) return;
     const state = store.getState();
     const input = lintInput(state);
-    if (!resume) resumedFrom = null;
     if (!linter || builtFor !== state.disabledRules) {
       linter = makeLinter(new Set(state.disabledRules));
       builtFor = state.disabledRules;
-    } else if (!resume && sameInput(state.linted, input)) return;
-    const report = linter.lint(input.draft, {
-      channel: input.channel,
-      customerMessage: input.customerMessage.trim() ? input.customerMessage : undefined,
-      customerName: input.customerName.trim() || undefined,
-      timeBudgetMs: INTERACTIVE_TIME_BUDGET_MS,
-    });
-    const next = resumePoint(report, resumedFrom);
-    if (next !== null) {
-      // Out of its slice and still moving: go on a task later, so the page answers in between;
-      // the report shown stays the last whole one until this one is done.
-      resumedFrom = next;
-      timer = setTimeout(() => lintNow(true), 0);
-      return;
-    }
-    state.setReport(report, input);
+    } else if (sameInput(state.linted, input)) return;
+    const current = linter;
+    slices.start(
+      (timeBudgetMs) =>
+        current.lint(input.draft, {
+          channel: input.channel,
+          customerMessage: input.customerMessage.trim() ? input.customerMessage : undefined,
+          customerName: input.customerName.trim() || undefined,
+          timeBudgetMs,
+        }),
+      // The report shown stays the last whole one until this one is done.
+      (report) => state.setReport(report, input),
+    );
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.disabledRules !== prev.disabledRules) lintNow();
     else if (!sameInput(lintInput(prev), lintInput(state))) {
       clearTimeout(timer);
+      slices.cancel();
       timer = setTimeout(lintNow, delayMs);
     }
   });
@@ -81,9 +79,10 @@ export function connectCoach(store: PracticeStore, engine: Promise<LinterFactory
   });
 
   return {
-    lintNow: () => lintNow(),
+    lintNow,
     stop() {
       clearTimeout(timer);
+      slices.cancel();
       unsubscribe();
     },
   };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser } from './browser';
@@ -51,22 +53,10 @@ describe('exercises on the practice page', () => {
   });
 
   test("a team's own rule becomes exercises from its bad examples, completed by the rule's fix", async () => {
-    const team = `tactful: 1
-custom:
-  - id: no-internal-jargon
-    level: warning
-    description: Disallow internal ticket jargon in replies.
-    message: The customer doesn't know our internal terms.
-    why: Internal words make the customer feel outside the conversation and hide what happens next.
-    check: { kind: phrase, patterns: [{ match: "the L2 queue", fixes: ["our specialist team"] }] }
-    examples:
-      bad:
-        - text: "I have moved your case to the L2 queue."
-          flag: "the L2 queue"
-          output: ["I have moved your case to our specialist team."]
-      good:
-        - text: "I have passed your case to our specialists, who will write to you today."
-`;
+    const team = readFileSync(
+      fileURLToPath(new URL('../unit/fixtures/cli/team-custom-jargon.yml', import.meta.url)),
+      'utf8',
+    );
     const options = await browser.openExtensionPage('options.html');
     await options.evaluate((text) => (globalThis as any).chrome.storage.local.set({ teamDocument: { text } }), team);
     await options.close();

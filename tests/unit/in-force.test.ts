@@ -1,5 +1,6 @@
 // Which rules are in force: the organisation's policy, else the team's document, else the pack —
 // and a document that does not check is never used, never lost.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from '../../src/engine';
 import { EngineClient, type PortLike } from '../../src/messaging/engine-client';
@@ -37,25 +38,12 @@ describe('the rule set in force', () => {
   });
 
   it("carries the document's own rules as written, examples included (the practice page's exercises)", () => {
-    const withCustom = {
-      text: `tactful: 1
-custom:
-  - id: no-internal-jargon
-    level: warning
-    description: Disallow internal ticket jargon in replies.
-    message: The customer doesn't know our internal terms.
-    why: Internal words make the customer feel outside the conversation.
-    check: { kind: phrase, patterns: ["the L2 queue"] }
-    examples:
-      bad: [{ text: "I moved it to the L2 queue.", flag: "the L2 queue", output: [] }]
-      good: [{ text: "I passed it to our specialists." }]
-`,
-    };
+    const withCustom = { text: readFileSync('tests/unit/fixtures/cli/team-custom-jargon.yml', 'utf8') };
     expect(ruleSetInForce(defaultRules, null, null).custom).toEqual([]);
     const team = ruleSetInForce(defaultRules, withCustom, null);
     expect(team.problem).toBeNull();
     expect(team.custom.map((r) => [r.id, r.examples?.bad[0]?.text])).toEqual([
-      ['no-internal-jargon', 'I moved it to the L2 queue.'],
+      ['no-internal-jargon', 'I have moved your case to the L2 queue.'],
     ]);
     // The policy's document wins, custom rules and all.
     expect(ruleSetInForce(defaultRules, withCustom, OFF_BLAME).custom).toEqual([]);
