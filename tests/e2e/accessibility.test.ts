@@ -77,6 +77,27 @@ const PAGES: Array<[string, string, (page: Page) => Promise<unknown>]> = [
     (page) => page.getByRole('checkbox', { name: 'Team set: Blame-shifting on' }).waitFor(),
   ],
   [
+    "options page: the form for a team's own rule",
+    'options.html',
+    async (page) => {
+      await page.getByRole('checkbox', { name: 'Team set: Blame-shifting on' }).waitFor();
+      await page.getByRole('button', { name: 'Add a rule of your own…' }).click();
+      await page.getByRole('form', { name: 'Add a rule of your own' }).waitFor();
+    },
+  ],
+  [
+    'options page: the document as text, with a mistake in it',
+    'options.html',
+    async (page) => {
+      await page.getByRole('checkbox', { name: 'Team set: Blame-shifting on' }).waitFor();
+      await page.getByRole('tab', { name: 'Edit as text' }).click();
+      await page
+        .getByRole('textbox', { name: 'Team rule set document' })
+        .fill('tactful: 1\nrules:\n  no-shouting: loud\n');
+      await page.getByRole('alert').waitFor();
+    },
+  ],
+  [
     'review page',
     'review.html',
     async (page) => {
