@@ -109,8 +109,7 @@ export class PageCoach implements CoachIntents {
   summary() {
     const sessions = [...this.sessions.values()];
     const s = this.active ?? sessions[0] ?? null;
-    const report = s?.report ? { score: s.score, findings: s.findings, partlyChecked: !!s.report.incomplete } : null;
-    return { editors: sessions.length, report };
+    return { editors: sessions.length, report: s ? this.reportOf(s) : null };
   }
 
   /** A report the engine pushed for editor `id` (the rule set in force changed). */

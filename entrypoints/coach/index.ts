@@ -117,7 +117,7 @@ export default defineUnlistedScript(async () => {
               actual: f.actual,
             }))
           : [],
-        ...(running && report?.partlyChecked ? { partlyChecked: true } : {}),
+        ...(running && report?.incomplete ? { partlyChecked: true } : {}),
       };
     },
     nextSuggestion() {

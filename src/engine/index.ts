@@ -2,5 +2,5 @@ export { createLinter, type Linter } from './linter';
 export { scoreOf } from './score';
 export { patternType, literalSource, regexFromPattern, compromiseProblem, PatternGroup } from './patterns';
 export { splitSentences, type Segment } from './sentences';
-export { DEFAULT_TIME_BUDGET_MS, INTERACTIVE_TIME_BUDGET_MS, resumePoint } from './time-budget';
+export { resumePoint } from './time-budget';
 export type * from './types';
