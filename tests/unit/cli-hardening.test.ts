@@ -21,9 +21,9 @@ interface Result {
   stderr: string;
 }
 
-/** Runs `node bin/tactful.mjs ...args` in the temp folder; output may be tens of megabytes. */
-function tactful(args: string[], input?: string, extra: SpawnSyncOptions = {}): Result {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+/** Runs `node bin/tactful.mjs ...args` (or another copy of it) in the temp folder; output may be tens of megabytes. */
+function tactful(args: string[], input?: string, extra: SpawnSyncOptions = {}, cli = bin): Result {
+  const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: dir,
     input,
     encoding: 'utf8',
@@ -285,8 +285,13 @@ describe('item 5: unreadable input, BOM, no arguments', { timeout: 60_000 }, () 
     // Root reads anything, so as root the CLI is run as user nobody (65534), where chmod 000 holds.
     const asUser: SpawnSyncOptions = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     let locked: string[] = [];
+    // That user must be able to read the CLI itself: a copy beside the files (the bundle needs
+    // nothing else), since the clone may sit in a folder only its owner can enter (`mktemp -d`).
+    const cliCopy = () => join(dir, 'cli', 'bin', 'tactful.mjs');
 
     beforeAll(() => {
+      cpSync(join(root, 'bin'), join(dir, 'cli', 'bin'), { recursive: true });
+      cpSync(join(root, 'dist', 'cli'), join(dir, 'cli', 'dist', 'cli'), { recursive: true });
       cpSync(RULES_DIR, join(dir, 'locked-rules'), { recursive: true });
       cpSync(RULES_DIR, join(dir, 'rules-with-locked-file'), { recursive: true });
       writeFileSync(join(dir, 'locked.yml'), 'extends: default\n');
@@ -334,7 +339,7 @@ describe('item 5: unreadable input, BOM, no arguments', { timeout: 60_000 }, () 
           console.warn(`skipped (${what}): cannot run as an unprivileged user: ${probe.error.message}`);
           return;
         }
-        const r = tactful(args, undefined, asUser);
+        const r = tactful(args, undefined, asUser, cliCopy());
         expect(r.stdout).toBe('');
         expectOneLineError(r, pattern);
       });
